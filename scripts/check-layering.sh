@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Enforces the dependency rules of docs/architecture.md on every file under src/.
+set -u
+cd "$(dirname "$0")/.."
+fail=0
+report() { echo "layering: $1"; fail=1; }
+
+# Beast/Asio only in platform/http/server.cc.
+for f in $(grep -rlE '#include *<boost/(beast|asio)' src | grep -v '^src/platform/http/server\.cc$'); do
+  report "$f includes Beast/Asio (only src/platform/http/server.cc may)"
+done
+# Database drivers only in their own folders.
+for f in $(grep -rl '#include *<sqlite3.h>' src | grep -v '^src/platform/db/sqlite/'); do report "$f includes sqlite3.h"; done
+for f in $(grep -rl '#include *<libpq-fe.h>' src | grep -v '^src/platform/db/postgres/'); do report "$f includes libpq-fe.h"; done
+# Only app/ names a concrete database.
+for f in $(grep -rlE '#include "platform/db/(sqlite|postgres)/' src | grep -v '^src/app/' | grep -v '^src/platform/db/' | grep -v '_test\.cc$'); do
+  report "$f names a concrete database (only src/app/ may)"
+done
+# platform/ knows nothing of the care pathway or the app.
+for f in $(grep -rlE '#include "(care|insight|interop|app)/' src/platform); do report "$f (platform) includes a higher layer"; done
+# Pure model files (*_model.*, platform/base) include no Boost, SQL, JSON or HTTP.
+for f in $(ls src/care/*/*_model.h src/care/*/*_model.cc src/platform/base/*.h 2>/dev/null); do
+  if grep -qE '#include *(<boost/|<sqlite3|<libpq|"platform/(db|http)/)' "$f"; then report "$f is a pure model file but includes I/O headers"; fi
+done
+# Routes never include Beast (covered above) and stores never include HTTP.
+for f in $(ls src/care/*/*_store.* 2>/dev/null); do
+  if grep -q '#include "platform/http/' "$f"; then report "$f (store) includes the HTTP layer"; fi
+done
+if [ $fail -eq 0 ]; then echo "layering: ok"; fi
+exit $fail

@@ -1,0 +1,226 @@
+#include "care/admissions/client_service.h"
+
+#include "care/program/program_service.h"
+#include "care/program/staff_service.h"
+#include "platform/audit/audit_log.h"
+#include "platform/base/uuid.h"
+#include "platform/db/records.h"
+#include "platform/db/transaction_scope.h"
+
+namespace stepwise::admissions {
+
+using db::Access;
+using db::Transaction;
+using program::RequireOrganization;
+
+namespace {
+
+std::vector<std::string> Words(std::string_view q) {
+  std::vector<std::string> out;
+  std::string lower = AsciiLower(q);
+  std::size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == ',')) ++i;
+    std::size_t j = i;
+    while (j < lower.size() && lower[j] != ' ' && lower[j] != ',') ++j;
+    if (j > i) out.push_back(lower.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ClientPage> ClientService::Search(const Actor& actor, ClientSearch s) {
+  SW_TRY(RequireOrganization(actor));
+  ClientQuery q;
+  q.birth_date = s.birth_date;
+  q.mrn = NormalizeMrn(s.mrn);
+  q.stage = s.stage;
+  q.track_id = s.track_id;
+  q.counselor_id = s.counselor_id;
+  q.include_voided = s.include_voided;
+  q.after_id = s.cursor;
+  q.limit = s.limit + 1;  // one extra row tells whether another page exists
+  if (auto date = ParseSearchDate(s.q)) {
+    q.birth_date = date;
+  } else {
+    q.name_prefixes = Words(s.q);
+    if (q.name_prefixes.size() == 1 && IsValidMrn(NormalizeMrn(s.q))) q.mrn_alternative = NormalizeMrn(s.q);
+  }
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientPage> {
+    SW_ASSIGN(auto rows, ClientStore::List(tx, actor.org_id, q));
+    ClientPage page;
+    if (static_cast<int>(rows.size()) > s.limit) {
+      rows.resize(static_cast<std::size_t>(s.limit));
+      page.next_cursor = rows.back().client.meta.id;
+    }
+    page.items = std::move(rows);
+    return page;
+  });
+}
+
+Result<ClientRecord> ClientService::Load(Transaction& tx, const Actor& actor, const std::string& id) {
+  ClientQuery q;
+  q.only_id = id;
+  q.include_voided = true;
+  q.limit = 1;
+  SW_ASSIGN(auto rows, ClientStore::List(tx, actor.org_id, q));
+  if (rows.empty()) return Error::NotFound("no such client");
+  ClientRecord record;
+  record.summary = std::move(rows.front());
+  SW_ASSIGN(auto full, db::Found(ClientStore::Get(tx, actor.org_id, id), "client"));
+  record.summary.client.identifiers = std::move(full.identifiers);
+  SW_ASSIGN(record.current_episode, ClientStore::CurrentEpisode(tx, actor.org_id, id));
+  return record;
+}
+
+Result<ClientRecord> ClientService::Get(const Actor& actor, const std::string& id) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) { return Load(tx, actor, id); });
+}
+
+Result<ClientRecord> ClientService::Create(const Actor& actor, Client draft) {
+  SW_TRY(RequireOrganization(actor));
+  draft.mrn = NormalizeMrn(draft.mrn);
+  FieldErrors errors;
+  CheckClient(draft, UtcDate(clock_.Now()), errors);
+  if (!errors.empty()) return errors.ToError();
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ClientRecord> {
+    if (draft.mrn.empty()) {
+      // Skip numbers already taken by MRNs entered by hand.
+      do {
+        SW_ASSIGN(auto n, ClientStore::NextMrnNumber(tx, actor.org_id));
+        draft.mrn = FormatMrn(n);
+        SW_ASSIGN(bool taken, ClientStore::MrnTaken(tx, actor.org_id, draft.mrn, ""));
+        if (!taken) break;
+      } while (true);
+    } else {
+      SW_ASSIGN(bool taken, ClientStore::MrnTaken(tx, actor.org_id, draft.mrn, ""));
+      if (taken) return Error::Conflict("another client already has this MRN", {{"mrn", "is already in use"}});
+    }
+    const std::string now = FormatTimestamp(clock_.Now());
+    draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
+    SW_TRY(ClientStore::Insert(tx, draft));
+    SW_TRY(audit::Append(tx, actor, {"create", "client", draft.meta.id, draft.meta.id, ""}, now));
+    return Load(tx, actor, draft.meta.id);
+  });
+}
+
+Result<ClientRecord> ClientService::Update(const Actor& actor, Client changes, std::int64_t expected) {
+  SW_TRY(RequireOrganization(actor));
+  changes.mrn = NormalizeMrn(changes.mrn);
+  FieldErrors errors;
+  CheckClient(changes, UtcDate(clock_.Now()), errors);
+  if (changes.mrn.empty()) errors.Add("mrn", "is required");
+  if (!errors.empty()) return errors.ToError();
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ClientRecord> {
+    SW_ASSIGN(bool taken, ClientStore::MrnTaken(tx, actor.org_id, changes.mrn, changes.meta.id));
+    if (taken) return Error::Conflict("another client already has this MRN", {{"mrn", "is already in use"}});
+    const std::string now = FormatTimestamp(clock_.Now());
+    changes.meta.org_id = actor.org_id;
+    SW_TRY(ClientStore::Update(tx, changes, expected, now));
+    SW_TRY(audit::Append(tx, actor, {"update", "client", changes.meta.id, changes.meta.id, ""}, now));
+    return Load(tx, actor, changes.meta.id);
+  });
+}
+
+Result<ClientRecord> ClientService::Void(const Actor& actor, const std::string& id, std::int64_t expected,
+                                         const std::string& reason) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ClientRecord> {
+    const std::string now = FormatTimestamp(clock_.Now());
+    SW_TRY(db::VoidVersioned(tx, "clients", actor.org_id, id, expected, reason, now));
+    SW_TRY(audit::Append(tx, actor, {"void", "client", id, id, reason}, now));
+    return Load(tx, actor, id);
+  });
+}
+
+Result<std::vector<Episode>> ClientService::ListEpisodes(const Actor& actor, const std::string& client_id) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<Episode>> {
+    SW_TRY(db::Found(ClientStore::Get(tx, actor.org_id, client_id), "client"));
+    return ClientStore::ListEpisodes(tx, actor.org_id, client_id);
+  });
+}
+
+Result<Episode> ClientService::GetEpisode(const Actor& actor, const std::string& id) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) {
+    return db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode");
+  });
+}
+
+Status ClientService::CheckEpisodeRefs(Transaction& tx, const Actor& actor, Episode& e) {
+  FieldErrors errors;
+  CheckEpisode(e, UtcDate(clock_.Now()), errors);
+  if (!errors.empty()) return errors.ToError();
+  SW_ASSIGN(bool program_live, db::ExistsLive(tx, "programs", actor.org_id, e.program_id));
+  if (!program_live) return Error::Field("program_id", "is not a program of this organization");
+  if (!e.track_id.empty()) {
+    SW_ASSIGN(auto rs, tx.Query("SELECT program_id FROM tracks WHERE org_id = ? AND id = ? AND voided = 0",
+                                {actor.org_id, e.track_id}));
+    if (rs.empty()) return Error::Field("track_id", "is not a track of this organization");
+    if (rs.rows[0].Text(0) != e.program_id) return Error::Field("track_id", "belongs to another program");
+  }
+  if (!e.counselor_id.empty()) SW_TRY(program::StaffService::CheckLive(tx, actor, e.counselor_id, "counselor_id"));
+  return Ok();
+}
+
+Result<Episode> ClientService::OpenEpisode(const Actor& actor, Episode draft) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
+    SW_ASSIGN(auto client, db::Found(ClientStore::Get(tx, actor.org_id, draft.client_id), "client"));
+    if (client.meta.voided) return Error::Conflict("the client record is voided");
+    SW_TRY(CheckEpisodeRefs(tx, actor, draft));
+    if (IsOpenStage(draft.stage)) {
+      SW_ASSIGN(auto episodes, ClientStore::ListEpisodes(tx, actor.org_id, draft.client_id));
+      for (const auto& e : episodes) {
+        if (!e.meta.voided && IsOpenStage(e.stage)) {
+          return Error::Conflict("the client already has an open episode of care; discharge it first");
+        }
+      }
+    }
+    const std::string now = FormatTimestamp(clock_.Now());
+    draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
+    SW_TRY(ClientStore::InsertEpisode(tx, draft));
+    SW_TRY(audit::Append(tx, actor, {"create", "episode", draft.meta.id, draft.client_id, ""}, now));
+    return draft;
+  });
+}
+
+Result<Episode> ClientService::UpdateEpisode(const Actor& actor, Episode changes, std::int64_t expected) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
+    SW_ASSIGN(auto current, db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode"));
+    changes.client_id = current.client_id;
+    changes.meta.org_id = actor.org_id;
+    SW_TRY(CheckEpisodeRefs(tx, actor, changes));
+    if (IsOpenStage(changes.stage) && !IsOpenStage(current.stage)) {
+      SW_ASSIGN(auto episodes, ClientStore::ListEpisodes(tx, actor.org_id, current.client_id));
+      for (const auto& e : episodes) {
+        if (e.meta.id != current.meta.id && !e.meta.voided && IsOpenStage(e.stage)) {
+          return Error::Conflict("the client already has another open episode of care");
+        }
+      }
+    }
+    const std::string now = FormatTimestamp(clock_.Now());
+    SW_TRY(ClientStore::UpdateEpisode(tx, changes, expected, now));
+    SW_TRY(audit::Append(tx, actor, {"update", "episode", changes.meta.id, current.client_id, ""}, now));
+    return db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode");
+  });
+}
+
+Result<Episode> ClientService::VoidEpisode(const Actor& actor, const std::string& id, std::int64_t expected,
+                                           const std::string& reason) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
+    SW_ASSIGN(auto current, db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode"));
+    const std::string now = FormatTimestamp(clock_.Now());
+    SW_TRY(db::VoidVersioned(tx, "episodes", actor.org_id, id, expected, reason, now));
+    SW_TRY(audit::Append(tx, actor, {"void", "episode", id, current.client_id, reason}, now));
+    return db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode");
+  });
+}
+
+}  // namespace stepwise::admissions

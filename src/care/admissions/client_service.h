@@ -1,0 +1,66 @@
+// Use cases for clients and their episodes of care: search, register, update, void; open, move along
+// the pathway and close episodes. One transaction per call, scoped to the actor's organization, every
+// change audited. Thread-safe.
+#pragma once
+
+#include <vector>
+
+#include "care/admissions/client_model.h"
+#include "care/admissions/client_store.h"
+#include "platform/base/clock.h"
+#include "platform/db/database.h"
+#include "platform/security/actor.h"
+
+namespace stepwise::admissions {
+
+struct ClientSearch {
+  std::string q;  // name prefixes, an MRN, or a date of birth
+  std::optional<Date> birth_date;
+  std::string mrn;
+  std::string stage;
+  std::string track_id;
+  std::string counselor_id;
+  bool include_voided = false;
+  std::string cursor;
+  int limit = 50;
+};
+
+struct ClientPage {
+  std::vector<ClientSummary> items;
+  std::string next_cursor;  // "" on the last page
+};
+
+// A client with where they stand now (for the chart).
+struct ClientRecord {
+  ClientSummary summary;
+  std::optional<Episode> current_episode;
+};
+
+class ClientService {
+ public:
+  ClientService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  Result<ClientPage> Search(const Actor& actor, ClientSearch search);
+  Result<ClientRecord> Get(const Actor& actor, const std::string& id);
+  // Registers a client; assigns the next MRN when none is given. kConflict naming "mrn" on a duplicate.
+  Result<ClientRecord> Create(const Actor& actor, Client draft);
+  Result<ClientRecord> Update(const Actor& actor, Client changes, std::int64_t expected_version);
+  Result<ClientRecord> Void(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                            const std::string& reason);
+
+  Result<std::vector<Episode>> ListEpisodes(const Actor& actor, const std::string& client_id);
+  Result<Episode> GetEpisode(const Actor& actor, const std::string& id);
+  // Opens an episode; kConflict if the client already has an open one.
+  Result<Episode> OpenEpisode(const Actor& actor, Episode draft);
+  Result<Episode> UpdateEpisode(const Actor& actor, Episode changes, std::int64_t expected_version);
+  Result<Episode> VoidEpisode(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                              const std::string& reason);
+
+ private:
+  Result<ClientRecord> Load(db::Transaction& tx, const Actor& actor, const std::string& id);
+  Status CheckEpisodeRefs(db::Transaction& tx, const Actor& actor, Episode& e);
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace stepwise::admissions

@@ -1,0 +1,48 @@
+// SQL for clients, their identifiers and search terms, MRN assignment, and episodes of care.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "care/admissions/client_model.h"
+#include "platform/db/database.h"
+
+namespace stepwise::admissions {
+
+struct ClientQuery {
+  std::vector<std::string> name_prefixes;  // lowercase words; each must prefix some name word
+  std::string mrn_alternative;             // matches instead of the names when the MRN equals this
+  std::optional<Date> birth_date;
+  std::string mrn;                         // exact (normalized)
+  std::string stage;
+  std::string track_id;
+  std::string counselor_id;
+  bool include_voided = false;
+  std::string only_id;                     // one client (for the chart header)
+  std::string after_id;                    // keyset cursor
+  int limit = 50;
+};
+
+class ClientStore {
+ public:
+  static Result<std::vector<ClientSummary>> List(db::Transaction& tx, const std::string& org_id, const ClientQuery& q);
+  static Result<std::optional<Client>> Get(db::Transaction& tx, const std::string& org_id, const std::string& id);
+  static Status Insert(db::Transaction& tx, const Client& c);
+  static Status Update(db::Transaction& tx, const Client& c, std::int64_t expected, const std::string& now);
+  // True if another live or voided client of the organization has this MRN.
+  static Result<bool> MrnTaken(db::Transaction& tx, const std::string& org_id, const std::string& mrn,
+                               const std::string& except_id);
+  static Result<std::int64_t> NextMrnNumber(db::Transaction& tx, const std::string& org_id);
+
+  static Result<std::vector<Episode>> ListEpisodes(db::Transaction& tx, const std::string& org_id,
+                                                   const std::string& client_id);
+  static Result<std::optional<Episode>> GetEpisode(db::Transaction& tx, const std::string& org_id, const std::string& id);
+  // The most recent live episode of a client.
+  static Result<std::optional<Episode>> CurrentEpisode(db::Transaction& tx, const std::string& org_id,
+                                                       const std::string& client_id);
+  static Status InsertEpisode(db::Transaction& tx, const Episode& e);
+  static Status UpdateEpisode(db::Transaction& tx, const Episode& e, std::int64_t expected, const std::string& now);
+};
+
+}  // namespace stepwise::admissions

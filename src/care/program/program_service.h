@@ -1,0 +1,58 @@
+// Use cases for setting up a program: the organization (first run), sites, programs and tracks.
+// Each call runs one transaction, scoped to the actor's organization, and records an audit event for
+// every change. Thread-safe: holds no state of its own.
+#pragma once
+
+#include <vector>
+
+#include "care/program/program_model.h"
+#include "platform/base/clock.h"
+#include "platform/db/database.h"
+#include "platform/security/actor.h"
+
+namespace stepwise::program {
+
+// Fails with kConflict when the actor has no organization yet (before first-run set-up).
+Status RequireOrganization(const Actor& actor);
+
+class ProgramService {
+ public:
+  ProgramService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // All organizations (for resolving the acting organization); not exposed over HTTP.
+  Result<std::vector<Organization>> ListOrganizations();
+  Result<Organization> GetOrganization(const Actor& actor);
+  // First run: creates the installation's organization; kConflict if one exists already.
+  Result<Organization> CreateOrganization(const Actor& actor, Organization draft);
+  // Creates an additional organization regardless (multi-organization installs, tests, demo).
+  Result<Organization> AddOrganization(const Actor& actor, Organization draft);
+  Result<Organization> UpdateOrganization(const Actor& actor, Organization changes, std::int64_t expected_version);
+
+  Result<std::vector<Site>> ListSites(const Actor& actor, bool include_voided);
+  Result<Site> GetSite(const Actor& actor, const std::string& id);
+  Result<Site> CreateSite(const Actor& actor, Site draft);
+  Result<Site> UpdateSite(const Actor& actor, Site changes, std::int64_t expected_version);
+  Result<Site> VoidSite(const Actor& actor, const std::string& id, std::int64_t expected_version, const std::string& reason);
+
+  Result<std::vector<Program>> ListPrograms(const Actor& actor, bool include_voided);
+  Result<Program> GetProgram(const Actor& actor, const std::string& id);
+  Result<Program> CreateProgram(const Actor& actor, Program draft);
+  Result<Program> UpdateProgram(const Actor& actor, Program changes, std::int64_t expected_version);
+  Result<Program> VoidProgram(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                              const std::string& reason);
+
+  // `program_id` "" lists the tracks of every program.
+  Result<std::vector<Track>> ListTracks(const Actor& actor, const std::string& program_id, bool include_voided);
+  Result<Track> GetTrack(const Actor& actor, const std::string& id);
+  Result<Track> CreateTrack(const Actor& actor, Track draft);
+  Result<Track> UpdateTrack(const Actor& actor, Track changes, std::int64_t expected_version);
+  Result<Track> VoidTrack(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                          const std::string& reason);
+
+ private:
+  std::string Now() const;
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace stepwise::program
