@@ -45,7 +45,8 @@ struct Error {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(fields)};
   }
   static Error Field(std::string field, std::string message) {
-    return InvalidArgument("invalid " + field, {{std::move(field), std::move(message)}});
+    std::string summary = "invalid " + field;
+    return InvalidArgument(std::move(summary), {{std::move(field), std::move(message)}});
   }
   static Error Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticated, std::move(m), {}}; }
   static Error PermissionDenied(std::string m) { return {ErrorCode::kPermissionDenied, std::move(m), {}}; }
