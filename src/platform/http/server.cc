@@ -173,6 +173,7 @@ class Session : public std::enable_shared_from_this<Session> {
       ApplySecurityHeaders(r, true, false);
       r.SetHeader("X-Request-Id", req.request_id);
       ++server_.in_flight;
+      linger_ = true;
       return Write(std::move(req), std::move(r), false);
     }
     auto& msg = parser_->get();
@@ -229,8 +230,22 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_after(server_.options.request_timeout);
     bhttp::async_write(stream_, *res, [self = shared_from_this(), res, keep](beast::error_code ec, std::size_t) {
       --self->server_.in_flight;
+      if (!ec && self->linger_) return self->Linger();
       if (ec || !keep) return self->Close();
       self->DoRead();
+    });
+  }
+
+  // After refusing a request whose body we did not read (too large, malformed), stop sending but
+  // keep reading and discarding for a moment, so the client receives our answer instead of a reset.
+  void Linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));
+    discard_.resize(16 * 1024);
+    stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code e, std::size_t) {
+      if (e) return self->Close();
+      self->Linger();
     });
   }
 
@@ -246,6 +261,8 @@ class Session : public std::enable_shared_from_this<Session> {
   Server::Impl& server_;
   std::string remote_;
   bool keep_alive_ = true;
+  bool linger_ = false;
+  std::vector<char> discard_;
   std::chrono::steady_clock::time_point started_;
 };
 
