@@ -62,7 +62,11 @@ Result<std::map<std::string, std::string>> ReadEnvironment(char** env) {
     if (!kv.starts_with("STEPWISE_")) continue;
     auto eq = kv.find('=');
     std::string name(kv.substr(0, eq));
-    if (name == "STEPWISE_CONFIG") continue;
+    // Names used by the project's own scripts and tests, not configuration of `serve`.
+    if (name == "STEPWISE_CONFIG" || name == "STEPWISE_BIN" || name == "STEPWISE_URL" || name == "STEPWISE_DEMO_DB" ||
+        name.starts_with("STEPWISE_TEST_")) {
+      continue;
+    }
     std::string key;
     for (char c : name.substr(9)) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (!ConfigKeys().contains(key)) return Error::Field(key, "unknown environment variable " + name);
