@@ -1,0 +1,75 @@
+import { Alert, Button, Center, Group, List, Loader, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { ApiError, errorMessage } from '../api/client';
+import type { FieldErrorItem } from '../api/types';
+
+/** A loading indicator that screen readers announce. */
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Group gap="sm">
+        <Loader size="sm" aria-hidden="true" />
+        <Text>{label}</Text>
+      </Group>
+    </Center>
+  );
+}
+
+interface ErrorAlertProps {
+  error: unknown;
+  title?: string;
+  /** Field errors that no input on screen shows. */
+  otherFields?: FieldErrorItem[];
+  onRetry?: () => void;
+  children?: ReactNode;
+}
+
+/** Shows an API error: its message, field errors not shown elsewhere, and the request id to quote. */
+export function ErrorAlert({ error, title = 'That did not work', otherFields, onRetry, children }: ErrorAlertProps) {
+  if (!error) return null;
+  const requestId = error instanceof ApiError ? error.requestId : null;
+  const fields = otherFields ?? [];
+  return (
+    <Alert color="red" title={title} role="alert" variant="light">
+      <Stack gap="xs">
+        <Text size="sm">{errorMessage(error)}</Text>
+        {fields.length > 0 && (
+          <List size="sm">
+            {fields.map((f) => (
+              <List.Item key={`${f.field}:${f.message}`}>
+                <strong>{f.field}</strong>: {f.message}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {children}
+        {requestId && (
+          <Text size="xs" c="dimmed">
+            Request id: <code>{requestId}</code>
+          </Text>
+        )}
+        {onRetry && (
+          <Group>
+            <Button size="xs" variant="outline" color="red" onClick={onRetry}>
+              Try again
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** A short, honest empty state. */
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <Stack gap={4} py="md">
+      <Text fw={600}>{title}</Text>
+      {children && (
+        <Text size="sm" c="dimmed">
+          {children}
+        </Text>
+      )}
+    </Stack>
+  );
+}

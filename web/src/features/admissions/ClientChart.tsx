@@ -1,0 +1,135 @@
+import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
+import { clientsApi } from '../../api/endpoints';
+import type { Client } from '../../api/types';
+import { ErrorAlert, Loading } from '../../components/Feedback';
+import { usePageTitle } from '../../components/usePageTitle';
+import { displayName, formatDate, labelFor, legalFullName } from '../../lib/format';
+import { useAsync } from '../../lib/useAsync';
+import { useMeta } from '../shell/AppContext';
+import { DemographicsSection } from './DemographicsSection';
+import { EpisodesSection } from './EpisodesSection';
+import { ChartSection } from './ChartSection';
+import { StageBadge } from './StageBadge';
+
+/** Sections later capabilities fill; until then each says plainly that nothing is recorded. */
+const LATER_SECTIONS: { id: string; title: string; text: string }[] = [
+  { id: 'assessment', title: 'Assessment', text: 'No assessment or level-of-care recommendation is recorded for this client.' },
+  { id: 'treatment-plan', title: 'Treatment plan', text: 'No treatment plan is recorded for this client.' },
+  { id: 'sessions', title: 'Sessions', text: 'No group or individual sessions are recorded for this client.' },
+  { id: 'medication-testing', title: 'Medication & testing', text: 'No medications or drug-test results are recorded for this client.' },
+  { id: 'recovery', title: 'Recovery', text: 'No relapse-prevention plan or check-ins are recorded for this client.' },
+];
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function ChartHeader({ client }: { client: Client }) {
+  const meta = useMeta();
+  const name = displayName(client);
+  const legal = legalFullName(client.legal_name);
+  const ep = client.current_episode;
+  return (
+    <Paper withBorder p="md" component="header" aria-label="Client summary">
+      <Stack gap="sm">
+        <div>
+          <Group gap="sm" align="baseline">
+            <Title order={1} data-testid="chart-name">
+              {name}
+            </Title>
+            {client.voided && <Badge color="gray">Voided</Badge>}
+          </Group>
+          {legal !== name && (
+            <Text size="sm" c="dimmed" data-testid="chart-legal-name">
+              Legal name: {legal}
+            </Text>
+          )}
+        </div>
+        <dl className="sw-facts">
+          <Fact label="Age">
+            {client.age} <Text span size="sm" c="dimmed">(born {formatDate(client.birth_date)})</Text>
+          </Fact>
+          <Fact label="Pronouns">{client.pronouns || '—'}</Fact>
+          <Fact label="MRN">
+            <Text span ff="monospace">
+              {client.mrn}
+            </Text>
+          </Fact>
+          <Fact label="Stage">
+            {ep ? <StageBadge stage={ep.stage} label={labelFor(meta.care_stages, ep.stage)} /> : 'No open episode'}
+          </Fact>
+          <Fact label="Track">{ep?.track_name || '—'}</Fact>
+          <Fact label="Counselor">{ep?.counselor_name || '—'}</Fact>
+        </dl>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function ClientChart() {
+  const { id = '' } = useParams();
+  const location = useLocation();
+  const justCreated = (location.state as { created?: boolean } | null)?.created === true;
+  const state = useAsync((signal) => clientsApi.get(id, signal), [id]);
+  const client = state.data;
+  usePageTitle(client ? displayName(client) : 'Client');
+
+  if (state.error && !client) {
+    const notFound = state.error instanceof ApiError && (state.error.isNotFound || state.error.status === 400);
+    return (
+      <Stack>
+        <Anchor component={Link} to="/clients" size="sm">
+          ← Back to clients
+        </Anchor>
+        <Title order={1}>{notFound ? 'Client not found' : 'Could not load the chart'}</Title>
+        <ErrorAlert error={state.error} onRetry={notFound ? undefined : state.reload} />
+      </Stack>
+    );
+  }
+  if (!client) return <Loading label="Loading chart…" />;
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Anchor component={Link} to="/clients" size="sm">
+        ← Back to clients
+      </Anchor>
+      {justCreated && (
+        <Alert color="green" variant="light" role="status" title="Client registered">
+          Next: open an episode of care below.
+        </Alert>
+      )}
+      <ChartHeader client={client} />
+      <nav aria-label="Chart sections">
+        <Group gap="md" wrap="wrap">
+          {[
+            ['demographics', 'Demographics & contacts'],
+            ['episodes', 'Episodes of care'],
+            ...LATER_SECTIONS.map((s) => [s.id, s.title]),
+          ].map(([sid, t]) => (
+            <Anchor key={sid} href={`#${sid}`} size="sm">
+              {t}
+            </Anchor>
+          ))}
+        </Group>
+      </nav>
+      <DemographicsSection client={client} onChange={state.setData} />
+      <EpisodesSection client={client} onEpisodesChanged={state.reload} />
+      {LATER_SECTIONS.map((s) => (
+        <ChartSection key={s.id} id={s.id} title={s.title}>
+          <Text fw={600}>Not yet recorded</Text>
+          <Text size="sm" c="dimmed">
+            {s.text}
+          </Text>
+        </ChartSection>
+      ))}
+    </Stack>
+  );
+}

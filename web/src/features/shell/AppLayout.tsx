@@ -1,0 +1,94 @@
+import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
+import { useAppContext } from './AppContext';
+import { STAGE_NAV } from './navigation';
+
+function SectionLabel({ id, children }: { id: string; children: string }) {
+  return (
+    <Text id={id} component="h2" size="xs" fw={700} tt="uppercase" c="gray.7" px="sm" pt="md" pb={4} m={0}>
+      {children}
+    </Text>
+  );
+}
+
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { organization } = useAppContext();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const path = location.pathname;
+  const stage = params.get('stage') ?? '';
+  const onClientList = path === '/clients';
+
+  // Close the mobile menu after navigating.
+  useEffect(() => close(), [location.key, close]);
+
+  const link = (label: string, to: string, active: boolean) => (
+    <NavLink
+      key={to}
+      component={Link}
+      to={to}
+      label={label}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      variant="light"
+    />
+  );
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? 'Close navigation' : 'Open navigation'}
+                aria-expanded={opened}
+                aria-controls="primary-navigation"
+              />
+              <Text component={Link} to="/clients" fw={750} size="lg" c="indigo.9" style={{ textDecoration: 'none' }}>
+                Stepwise
+              </Text>
+            </Group>
+            <Text size="sm" c="dimmed" truncate visibleFrom="xs">
+              {organization.name}
+            </Text>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="xs" id="primary-navigation" aria-label="Primary">
+          <ScrollArea type="auto">
+            <SectionLabel id="nav-clients">Clients by care stage</SectionLabel>
+            <div role="group" aria-labelledby="nav-clients">
+              {STAGE_NAV.map((n) => link(n.label, n.to, onClientList && stage === n.stage))}
+              {link('All clients', '/clients', (onClientList && !stage) || path.startsWith('/clients/'))}
+            </div>
+            <Divider my="sm" />
+            <SectionLabel id="nav-org">Organization</SectionLabel>
+            <div role="group" aria-labelledby="nav-org">
+              {link('Staff', '/staff', path.startsWith('/staff'))}
+              {link('Program set-up', '/setup', path.startsWith('/setup'))}
+            </div>
+          </ScrollArea>
+        </AppShell.Navbar>
+
+        <AppShell.Main id="main" tabIndex={-1}>
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+
+// Calm, high-contrast defaults: primary shade 8 keeps white-on-primary text above 4.5:1.
+export const theme = createTheme({
+  primaryColor: 'indigo',
+  primaryShade: 8,
+  focusRing: 'auto',
+  defaultRadius: 'sm',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
+  headings: { fontWeight: '650' },
+  components: {
+    Anchor: { defaultProps: { underline: 'hover' } },
+  },
+});
+
+// Mantine's default dimmed and placeholder greys fall below WCAG AA contrast on white.
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
+  },
+  dark: {},
+});
