@@ -1,7 +1,6 @@
 #include "app/commands.h"
 
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <iostream>
 
@@ -28,8 +27,8 @@ std::string DefaultWebRoot(const std::string& configured, const char* argv0) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path exe = fs::weakly_canonical(fs::path(argv0), ec);
-  for (fs::path candidate : {fs::path("web/dist"), exe.parent_path() / "../web/dist",
-                             exe.parent_path() / "../share/stepwise/web"}) {
+  for (fs::path candidate :
+       {fs::path("web/dist"), exe.parent_path() / "../web/dist", exe.parent_path() / "../share/stepwise/web"}) {
     if (fs::exists(candidate / "index.html", ec)) return fs::weakly_canonical(candidate, ec).string();
   }
   return "";
@@ -43,8 +42,10 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
   log::ParseLevel(cfg->log_level, level);
   log::Configure(level, cfg->log_file);
   if (!IsLoopback(cfg->host)) {
-    return Fail(Error::Field("listen", "Stepwise has no sign-in yet, so it listens only on loopback "
-                                       "(127.0.0.1, ::1 or localhost); got " + cfg->host));
+    return Fail(Error::Field("listen",
+                             "Stepwise has no sign-in yet, so it listens only on loopback "
+                             "(127.0.0.1, ::1 or localhost); got " +
+                                 cfg->host));
   }
   auto database = OpenAndMigrate(cfg->db);
   if (!database.ok()) return Fail(database.error());

@@ -22,8 +22,7 @@ bool IsPostgresUrl(const std::string& url);
 Result<std::unique_ptr<db::Database>> OpenAndMigrate(const std::string& url);
 
 struct Services {
-  explicit Services(db::Database& db, const Clock& clock)
-      : programs(db, clock), staff(db, clock), clients(db, clock) {}
+  explicit Services(db::Database& db, const Clock& clock) : programs(db, clock), staff(db, clock), clients(db, clock) {}
   program::ProgramService programs;
   program::StaffService staff;
   admissions::ClientService clients;

@@ -12,7 +12,8 @@ const std::map<std::string, std::string>& ConfigKeys() {
       {"db", "SQLite file path or postgresql:// URL"},
       {"web_root", "folder holding the built web app (web/dist)"},
       {"io_threads", "I/O threads (0 = one per core)"},
-      {"handler_threads", "worker threads for handlers (0 = run on I/O threads; default 0 for SQLite, 8 for PostgreSQL)"},
+      {"handler_threads",
+       "worker threads for handlers (0 = run on I/O threads; default 0 for SQLite, 8 for PostgreSQL)"},
       {"body_limit", "largest request body in bytes"},
       {"request_timeout_ms", "time allowed to receive one request, in milliseconds"},
       {"log_level", "debug, info, warn or error"},
@@ -93,9 +94,7 @@ Status ParseListen(const std::string& listen, std::string& host, unsigned short&
   return Ok();
 }
 
-bool IsLoopback(const std::string& host) {
-  return host == "localhost" || host == "::1" || host.starts_with("127.");
-}
+bool IsLoopback(const std::string& host) { return host == "localhost" || host == "::1" || host.starts_with("127."); }
 
 Result<ServeConfig> ResolveConfig(const std::map<std::string, std::string>& flags, const std::string& config_file,
                                   char** environ_vars) {
@@ -136,7 +135,8 @@ Result<ServeConfig> ResolveConfig(const std::map<std::string, std::string>& flag
   integer("request_timeout_ms", 100, 600000, c.request_timeout_ms);
   if (c.db.empty()) errors.Add("db", "must name a SQLite file or a postgresql:// URL");
   auto listen = ParseListen(c.listen, c.host, c.port);
-  if (!listen.ok()) errors.Add("listen", listen.error().fields.empty() ? listen.error().message : listen.error().fields[0].message);
+  if (!listen.ok())
+    errors.Add("listen", listen.error().fields.empty() ? listen.error().message : listen.error().fields[0].message);
   if (!errors.empty()) return errors.ToError("invalid configuration");
   return c;
 }

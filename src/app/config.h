@@ -13,15 +13,15 @@ namespace stepwise::app {
 struct ServeConfig {
   std::string listen = "127.0.0.1:8080";
   std::string db = "stepwise.db";
-  std::string web_root;          // "" = look for web/dist beside the working directory
-  int io_threads = 0;            // 0 = one per core
-  int handler_threads = -1;      // -1 = 0 for SQLite, 8 for PostgreSQL
+  std::string web_root;      // "" = look for web/dist beside the working directory
+  int io_threads = 0;        // 0 = one per core
+  int handler_threads = -1;  // -1 = 0 for SQLite, 8 for PostgreSQL
   long body_limit = 1 << 20;
   int request_timeout_ms = 30000;
   std::string log_level = "info";
   std::string log_file;
 
-  std::string host;              // parsed from listen
+  std::string host;  // parsed from listen
   unsigned short port = 8080;
 };
 

@@ -158,7 +158,8 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
     for (auto& ch : c.email) {
       if (ch == '\'') ch = '-';
     }
-    c.address = {std::to_string(100 + i * 23) + " " + kStreets[i % 5], "", "Minneapolis", "MN", "554" + std::to_string(10 + i % 40)};
+    c.address = {std::to_string(100 + i * 23) + " " + kStreets[i % 5], "", "Minneapolis", "MN",
+                 "554" + std::to_string(10 + i % 40)};
     c.emergency_contact = {i % 2 ? "Pat " + std::string(d.family) : "Chris " + std::string(d.family),
                            i % 2 ? "spouse" : "sibling", "(612) 555-" + std::to_string(3000 + i * 13)};
     if (i % 4 == 0) c.identifiers.push_back({"medicaid", "MA" + std::to_string(48210000 + i * 7919)});

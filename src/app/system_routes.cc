@@ -22,9 +22,8 @@ json::array CodeList(const std::vector<program::CodeLabel>& set) {
 }  // namespace
 
 void AddSystemRoutes(http::Router& router, db::Database& db) {
-  router.Add(Method::kGet, "/healthz", "public", [](Request&) -> Result<Response> {
-    return Response::Json(200, R"({"status":"ok"})");
-  });
+  router.Add(Method::kGet, "/healthz", "public",
+             [](Request&) -> Result<Response> { return Response::Json(200, R"({"status":"ok"})"); });
   router.Add(Method::kGet, "/readyz", "public", [&db](Request&) -> Result<Response> {
     auto ping = db.Ping();
     if (!ping.ok()) return Error::Unavailable("the database does not answer");

@@ -31,7 +31,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 // "sqlite" always; "postgres" when STEPWISE_TEST_PG_ADMIN is set (scripts/test.sh always sets it).
 ::testing::internal::ParamGenerator<std::string> Engines();
 
-#define STORE_TEST_P(suite) INSTANTIATE_TEST_SUITE_P(Engines, suite, ::stepwise::testing::Engines(), \
-                                                      [](const auto& info) { return info.param; })
+#define STORE_TEST_P(suite) \
+  INSTANTIATE_TEST_SUITE_P(Engines, suite, ::stepwise::testing::Engines(), [](const auto& info) { return info.param; })
 
 }  // namespace stepwise::testing

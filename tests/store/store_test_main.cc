@@ -1,9 +1,9 @@
 #include <libpq-fe.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
-#include <unistd.h>
 
 #include "platform/db/migrations.h"
 #include "platform/db/postgres/postgres_database.h"

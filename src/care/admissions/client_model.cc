@@ -13,8 +13,11 @@ const std::vector<CodeLabel>& CareStages() {
 }
 
 const std::vector<CodeLabel>& SexAtBirth() {
-  static const std::vector<CodeLabel> k = {
-      {"female", "Female"}, {"male", "Male"}, {"intersex", "Intersex"}, {"unknown", "Unknown"}, {"declined", "Declined to answer"}};
+  static const std::vector<CodeLabel> k = {{"female", "Female"},
+                                           {"male", "Male"},
+                                           {"intersex", "Intersex"},
+                                           {"unknown", "Unknown"},
+                                           {"declined", "Declined to answer"}};
   return k;
 }
 
@@ -39,7 +42,9 @@ void CheckClient(const Client& c, Date today, FieldErrors& errors) {
 }
 
 void CheckEpisode(const Episode& e, Date today, FieldErrors& errors) {
-  auto future = [&](const std::optional<Date>& d) { return d && std::chrono::sys_days(*d) > std::chrono::sys_days(today); };
+  auto future = [&](const std::optional<Date>& d) {
+    return d && std::chrono::sys_days(*d) > std::chrono::sys_days(today);
+  };
   if (future(e.admission_date)) errors.Add("admission_date", "cannot be in the future");
   if (future(e.discharge_date)) errors.Add("discharge_date", "cannot be in the future");
   const bool admitted_stage = e.stage == "treatment" || e.stage == "aftercare" || e.stage == "discharged";
@@ -47,7 +52,8 @@ void CheckEpisode(const Episode& e, Date today, FieldErrors& errors) {
     errors.Add("admission_date", "is required once a client is in treatment");
   }
   if (e.stage == "discharged" && !e.discharge_date) errors.Add("discharge_date", "is required to discharge");
-  if (e.stage != "discharged" && e.discharge_date) errors.Add("discharge_date", "is only set when the stage is discharged");
+  if (e.stage != "discharged" && e.discharge_date)
+    errors.Add("discharge_date", "is only set when the stage is discharged");
   if (e.admission_date && e.discharge_date &&
       std::chrono::sys_days(*e.discharge_date) < std::chrono::sys_days(*e.admission_date)) {
     errors.Add("discharge_date", "cannot be before admission_date");
@@ -97,7 +103,8 @@ bool IsValidMrn(std::string_view mrn) {
 std::optional<Date> ParseSearchDate(std::string_view t) {
   if (auto d = ParseDate(t)) return d;
   if (t.size() == 10 && t[2] == '/' && t[5] == '/') {
-    std::string iso = std::string(t.substr(6, 4)) + "-" + std::string(t.substr(0, 2)) + "-" + std::string(t.substr(3, 2));
+    std::string iso =
+        std::string(t.substr(6, 4)) + "-" + std::string(t.substr(0, 2)) + "-" + std::string(t.substr(3, 2));
     return ParseDate(iso);
   }
   return std::nullopt;

@@ -14,9 +14,9 @@ namespace stepwise::admissions {
 
 using program::CodeLabel;
 
-const std::vector<CodeLabel>& CareStages();   // intake .. discharged, in pathway order
+const std::vector<CodeLabel>& CareStages();  // intake .. discharged, in pathway order
 const std::vector<CodeLabel>& SexAtBirth();
-bool IsOpenStage(std::string_view stage);     // every stage but "discharged"
+bool IsOpenStage(std::string_view stage);  // every stage but "discharged"
 
 struct LegalName {
   std::string given, middle, family;
@@ -62,7 +62,7 @@ struct Episode {
 // One row of the client list: the client and where they stand now.
 struct ClientSummary {
   Client client;
-  std::string stage;           // of the current episode; "" without one
+  std::string stage;  // of the current episode; "" without one
   std::string track_name;
   std::string counselor_name;
   std::string episode_id;

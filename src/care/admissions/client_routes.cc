@@ -80,7 +80,8 @@ json::object RecordJson(const ClientRecord& r) {
   if (r.current_episode) {
     auto e = EpisodeJson(*r.current_episode);
     e["track_name"] = r.summary.track_name.empty() ? json::value(nullptr) : json::value(r.summary.track_name);
-    e["counselor_name"] = r.summary.counselor_name.empty() ? json::value(nullptr) : json::value(r.summary.counselor_name);
+    e["counselor_name"] =
+        r.summary.counselor_name.empty() ? json::value(nullptr) : json::value(r.summary.counselor_name);
     j["current_episode"] = std::move(e);
   } else {
     j["current_episode"] = nullptr;
@@ -114,8 +115,8 @@ Result<Client> ReadClient(const Request& req) {
       c.emergency_contact.phone = e.String("phone", Need::kOptional, 40).value_or("");
     });
     r.Objects("identifiers", Need::kOptional, [&](ObjectReader& i) {
-      c.identifiers.push_back({i.String("system", Need::kRequired, 40).value_or(""),
-                               i.String("value", Need::kRequired, 64).value_or("")});
+      c.identifiers.push_back(
+          {i.String("system", Need::kRequired, 40).value_or(""), i.String("value", Need::kRequired, 64).value_or("")});
     });
   }));
   return c;
@@ -157,7 +158,8 @@ void AddClientRoutes(http::Router& router, ClientService& svc) {
     s.mrn = std::string(req.Query("mrn").value_or(""));
     if (auto stage = req.Query("stage"); stage && !stage->empty()) {
       auto codes = program::Codes(CareStages());
-      if (std::find(codes.begin(), codes.end(), *stage) == codes.end()) return Error::Field("stage", "is not a care stage");
+      if (std::find(codes.begin(), codes.end(), *stage) == codes.end())
+        return Error::Field("stage", "is not a care stage");
       s.stage = std::string(*stage);
     }
     SW_ASSIGN(s.track_id, OptionalIdQuery(req, "track_id"));
@@ -168,9 +170,10 @@ void AddClientRoutes(http::Router& router, ClientService& svc) {
     SW_ASSIGN(auto page, svc.Search(req.actor, std::move(s)));
     json::array items;
     for (const auto& item : page.items) items.emplace_back(SummaryJson(item));
-    return http::JsonResponse(200, json::object{{"items", std::move(items)},
-                                                {"next_cursor", page.next_cursor.empty() ? json::value(nullptr)
-                                                                                         : json::value(page.next_cursor)}});
+    return http::JsonResponse(
+        200,
+        json::object{{"items", std::move(items)},
+                     {"next_cursor", page.next_cursor.empty() ? json::value(nullptr) : json::value(page.next_cursor)}});
   });
   router.Add(Method::kPost, "/api/v1/clients", "clients.write", [&svc](Request& req) -> Result<Response> {
     SW_ASSIGN(auto draft, ReadClient(req));
@@ -179,61 +182,57 @@ void AddClientRoutes(http::Router& router, ClientService& svc) {
     resp.SetHeader("Location", "/api/v1/clients/" + r.summary.client.meta.id);
     return resp;
   });
-  router.Add(Method::kGet, "/api/v1/clients/{id}", "clients.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto r, svc.Get(req.actor, id));
-    return http::RecordResponse(200, RecordJson(r), r.summary.client.meta.version);
-  });
-  router.Add(Method::kPut, "/api/v1/clients/{id}", "clients.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto changes, ReadClient(req));
-    changes.meta.id = id;
-    SW_ASSIGN(auto r, svc.Update(req.actor, std::move(changes), expected));
-    return http::RecordResponse(200, RecordJson(r), r.summary.client.meta.version);
-  });
-  router.Add(Method::kPost, "/api/v1/clients/{id}/void", "clients.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto reason, http::ReadVoidReason(req));
-    SW_ASSIGN(auto r, svc.Void(req.actor, id, expected, reason));
-    return http::RecordResponse(200, RecordJson(r), r.summary.client.meta.version);
-  });
+  router.Add(Method::kGet, "/api/v1/clients/{id}", "clients.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto r, svc.Get(req.actor, id));
+               return http::RecordResponse(200, RecordJson(r), r.summary.client.meta.version);
+             }));
+  router.Add(Method::kPut, "/api/v1/clients/{id}", "clients.write",
+             http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {
+               SW_ASSIGN(auto changes, ReadClient(req));
+               changes.meta.id = id;
+               SW_ASSIGN(auto r, svc.Update(req.actor, std::move(changes), expected));
+               return http::RecordResponse(200, RecordJson(r), r.summary.client.meta.version);
+             }));
+  router.Add(Method::kPost, "/api/v1/clients/{id}/void", "clients.write",
+             http::VoidWith([&svc](Request& req, const std::string& id, std::int64_t expected,
+                                   const std::string& reason) -> Result<Response> {
+               SW_ASSIGN(auto r, svc.Void(req.actor, id, expected, reason));
+               return http::RecordResponse(200, RecordJson(r), r.summary.client.meta.version);
+             }));
 
-  router.Add(Method::kGet, "/api/v1/clients/{id}/episodes", "clients.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto episodes, svc.ListEpisodes(req.actor, id));
-    json::array items;
-    for (const auto& e : episodes) items.emplace_back(EpisodeJson(e));
-    return http::JsonResponse(200, json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
-  });
-  router.Add(Method::kPost, "/api/v1/clients/{id}/episodes", "clients.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto draft, ReadEpisode(req));
-    draft.client_id = id;
-    SW_ASSIGN(auto e, svc.OpenEpisode(req.actor, std::move(draft)));
-    return http::RecordResponse(201, EpisodeJson(e), e.meta.version);
-  });
-  router.Add(Method::kGet, "/api/v1/episodes/{id}", "clients.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto e, svc.GetEpisode(req.actor, id));
-    return http::RecordResponse(200, EpisodeJson(e), e.meta.version);
-  });
-  router.Add(Method::kPut, "/api/v1/episodes/{id}", "clients.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto changes, ReadEpisode(req));
-    changes.meta.id = id;
-    SW_ASSIGN(auto e, svc.UpdateEpisode(req.actor, std::move(changes), expected));
-    return http::RecordResponse(200, EpisodeJson(e), e.meta.version);
-  });
-  router.Add(Method::kPost, "/api/v1/episodes/{id}/void", "clients.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto reason, http::ReadVoidReason(req));
-    SW_ASSIGN(auto e, svc.VoidEpisode(req.actor, id, expected, reason));
-    return http::RecordResponse(200, EpisodeJson(e), e.meta.version);
-  });
+  router.Add(Method::kGet, "/api/v1/clients/{id}/episodes", "clients.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto episodes, svc.ListEpisodes(req.actor, id));
+               json::array items;
+               for (const auto& e : episodes) items.emplace_back(EpisodeJson(e));
+               return http::JsonResponse(200, json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+             }));
+  router.Add(Method::kPost, "/api/v1/clients/{id}/episodes", "clients.write",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto draft, ReadEpisode(req));
+               draft.client_id = id;
+               SW_ASSIGN(auto e, svc.OpenEpisode(req.actor, std::move(draft)));
+               return http::RecordResponse(201, EpisodeJson(e), e.meta.version);
+             }));
+  router.Add(Method::kGet, "/api/v1/episodes/{id}", "clients.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto e, svc.GetEpisode(req.actor, id));
+               return http::RecordResponse(200, EpisodeJson(e), e.meta.version);
+             }));
+  router.Add(Method::kPut, "/api/v1/episodes/{id}", "clients.write",
+             http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {
+               SW_ASSIGN(auto changes, ReadEpisode(req));
+               changes.meta.id = id;
+               SW_ASSIGN(auto e, svc.UpdateEpisode(req.actor, std::move(changes), expected));
+               return http::RecordResponse(200, EpisodeJson(e), e.meta.version);
+             }));
+  router.Add(Method::kPost, "/api/v1/episodes/{id}/void", "clients.write",
+             http::VoidWith([&svc](Request& req, const std::string& id, std::int64_t expected,
+                                   const std::string& reason) -> Result<Response> {
+               SW_ASSIGN(auto e, svc.VoidEpisode(req.actor, id, expected, reason));
+               return http::RecordResponse(200, EpisodeJson(e), e.meta.version);
+             }));
 }
 
 }  // namespace stepwise::admissions

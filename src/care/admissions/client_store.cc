@@ -34,12 +34,26 @@ Client ReadClient(const db::Row& r) {
 
 std::vector<Param> ClientValues(const Client& c) {
   using db::OptText;
-  return {c.mrn, c.legal_name.given, OptText(c.legal_name.middle), c.legal_name.family, OptText(c.preferred_name),
-          OptText(c.pronouns), FormatDate(c.birth_date), OptText(c.sex_at_birth), OptText(c.gender_identity),
-          OptText(c.phone), OptText(c.email), OptText(c.address.line1), OptText(c.address.line2),
-          OptText(c.address.city), OptText(c.address.state), OptText(c.address.postal_code),
-          OptText(c.emergency_contact.name), OptText(c.emergency_contact.relationship),
-          OptText(c.emergency_contact.phone), ClientSortKey(c)};
+  return {c.mrn,
+          c.legal_name.given,
+          OptText(c.legal_name.middle),
+          c.legal_name.family,
+          OptText(c.preferred_name),
+          OptText(c.pronouns),
+          FormatDate(c.birth_date),
+          OptText(c.sex_at_birth),
+          OptText(c.gender_identity),
+          OptText(c.phone),
+          OptText(c.email),
+          OptText(c.address.line1),
+          OptText(c.address.line2),
+          OptText(c.address.city),
+          OptText(c.address.state),
+          OptText(c.address.postal_code),
+          OptText(c.emergency_contact.name),
+          OptText(c.emergency_contact.relationship),
+          OptText(c.emergency_contact.phone),
+          ClientSortKey(c)};
 }
 
 Status WriteChildren(db::Transaction& tx, const Client& c) {
@@ -47,8 +61,9 @@ Status WriteChildren(db::Transaction& tx, const Client& c) {
   SW_TRY(tx.Execute("DELETE FROM client_identifiers WHERE org_id = ? AND client_id = ?", {c.meta.org_id, c.meta.id}));
   std::int64_t position = 0;
   for (const auto& id : c.identifiers) {
-    SW_TRY(tx.Execute("INSERT INTO client_identifiers (client_id, org_id, position, system, value) VALUES (?, ?, ?, ?, ?)",
-                      {c.meta.id, c.meta.org_id, position++, id.system, id.value}));
+    SW_TRY(
+        tx.Execute("INSERT INTO client_identifiers (client_id, org_id, position, system, value) VALUES (?, ?, ?, ?, ?)",
+                   {c.meta.id, c.meta.org_id, position++, id.system, id.value}));
   }
   SW_TRY(tx.Execute("DELETE FROM client_search_terms WHERE org_id = ? AND client_id = ?", {c.meta.org_id, c.meta.id}));
   for (const auto& term : ClientSearchTerms(c)) {
@@ -80,7 +95,8 @@ Param OptDate(const std::optional<Date>& d) { return d ? Param(FormatDate(*d)) :
 
 }  // namespace
 
-Result<std::vector<ClientSummary>> ClientStore::List(db::Transaction& tx, const std::string& org_id, const ClientQuery& q) {
+Result<std::vector<ClientSummary>> ClientStore::List(db::Transaction& tx, const std::string& org_id,
+                                                     const ClientQuery& q) {
   std::string sql = "SELECT " + std::string(kClientColumns) +
                     ", e.stage, t.name, s.given_name, s.preferred_name, s.family_name, e.id FROM clients c "
                     "LEFT JOIN episodes e ON e.id = (SELECT e2.id FROM episodes e2 WHERE e2.org_id = c.org_id AND "
@@ -148,9 +164,10 @@ Result<std::vector<ClientSummary>> ClientStore::List(db::Transaction& tx, const 
 }
 
 Result<std::optional<Client>> ClientStore::Get(db::Transaction& tx, const std::string& org_id, const std::string& id) {
-  SW_ASSIGN(auto client, db::ReadOne<Client>(tx, "SELECT " + std::string(kClientColumns) +
-                                                     " FROM clients c WHERE c.org_id = ? AND c.id = ?",
-                                             {org_id, id}, ReadClient));
+  SW_ASSIGN(auto client,
+            db::ReadOne<Client>(
+                tx, "SELECT " + std::string(kClientColumns) + " FROM clients c WHERE c.org_id = ? AND c.id = ?",
+                {org_id, id}, ReadClient));
   if (!client) return client;
   SW_ASSIGN(auto rs, tx.Query("SELECT system, value FROM client_identifiers WHERE org_id = ? AND client_id = ? "
                               "ORDER BY position",
@@ -167,7 +184,8 @@ Status ClientStore::Insert(db::Transaction& tx, const Client& c) {
       "INSERT INTO clients (id, org_id, mrn, given_name, middle_name, family_name, preferred_name, pronouns, "
       "birth_date, sex_at_birth, gender_identity, phone, email, address_line1, address_line2, address_city, "
       "address_state, address_postal_code, emergency_name, emergency_relationship, emergency_phone, sort_key, "
-      "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      "version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, "
+      "?, ?)",
       std::span<const Param>(values)));
   return WriteChildren(tx, c);
 }
@@ -190,7 +208,8 @@ Result<bool> ClientStore::MrnTaken(db::Transaction& tx, const std::string& org_i
 }
 
 Result<std::int64_t> ClientStore::NextMrnNumber(db::Transaction& tx, const std::string& org_id) {
-  SW_ASSIGN(auto changed, tx.Execute("UPDATE org_counters SET value = value + 1 WHERE org_id = ? AND name = 'mrn'", {org_id}));
+  SW_ASSIGN(auto changed,
+            tx.Execute("UPDATE org_counters SET value = value + 1 WHERE org_id = ? AND name = 'mrn'", {org_id}));
   if (changed == 0) {
     SW_TRY(tx.Execute("INSERT INTO org_counters (org_id, name, value) VALUES (?, 'mrn', 1)", {org_id}));
   }
@@ -200,7 +219,8 @@ Result<std::int64_t> ClientStore::NextMrnNumber(db::Transaction& tx, const std::
 
 Result<std::vector<Episode>> ClientStore::ListEpisodes(db::Transaction& tx, const std::string& org_id,
                                                        const std::string& client_id) {
-  return db::ReadAll<Episode>(tx, kEpisodeSelect + " WHERE org_id = ? AND client_id = ? ORDER BY created_at DESC, id DESC",
+  return db::ReadAll<Episode>(tx,
+                              kEpisodeSelect + " WHERE org_id = ? AND client_id = ? ORDER BY created_at DESC, id DESC",
                               {org_id, client_id}, ReadEpisode);
 }
 
@@ -212,22 +232,25 @@ Result<std::optional<Episode>> ClientStore::GetEpisode(db::Transaction& tx, cons
 Result<std::optional<Episode>> ClientStore::CurrentEpisode(db::Transaction& tx, const std::string& org_id,
                                                            const std::string& client_id) {
   return db::ReadOne<Episode>(tx,
-                              kEpisodeSelect + " WHERE org_id = ? AND client_id = ? AND voided = 0 "
-                                               "ORDER BY created_at DESC, id DESC LIMIT 1",
+                              kEpisodeSelect +
+                                  " WHERE org_id = ? AND client_id = ? AND voided = 0 "
+                                  "ORDER BY created_at DESC, id DESC LIMIT 1",
                               {org_id, client_id}, ReadEpisode);
 }
 
 Status ClientStore::InsertEpisode(db::Transaction& tx, const Episode& e) {
-  SW_TRY(tx.Execute("INSERT INTO episodes (id, org_id, client_id, program_id, track_id, counselor_id, stage, "
-                    "level_of_care, admission_date, discharge_date, version, created_at, updated_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                    {e.meta.id, e.meta.org_id, e.client_id, e.program_id, db::OptText(e.track_id),
-                     db::OptText(e.counselor_id), e.stage, e.level_of_care, OptDate(e.admission_date),
-                     OptDate(e.discharge_date), e.meta.created_at, e.meta.created_at}));
+  SW_TRY(
+      tx.Execute("INSERT INTO episodes (id, org_id, client_id, program_id, track_id, counselor_id, stage, "
+                 "level_of_care, admission_date, discharge_date, version, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                 {e.meta.id, e.meta.org_id, e.client_id, e.program_id, db::OptText(e.track_id),
+                  db::OptText(e.counselor_id), e.stage, e.level_of_care, OptDate(e.admission_date),
+                  OptDate(e.discharge_date), e.meta.created_at, e.meta.created_at}));
   return Ok();
 }
 
-Status ClientStore::UpdateEpisode(db::Transaction& tx, const Episode& e, std::int64_t expected, const std::string& now) {
+Status ClientStore::UpdateEpisode(db::Transaction& tx, const Episode& e, std::int64_t expected,
+                                  const std::string& now) {
   return db::UpdateVersioned(tx, "episodes", e.meta.org_id, e.meta.id, expected,
                              "program_id = ?, track_id = ?, counselor_id = ?, stage = ?, level_of_care = ?, "
                              "admission_date = ?, discharge_date = ?",

@@ -14,13 +14,13 @@ struct ClientQuery {
   std::vector<std::string> name_prefixes;  // lowercase words; each must prefix some name word
   std::string mrn_alternative;             // matches instead of the names when the MRN equals this
   std::optional<Date> birth_date;
-  std::string mrn;                         // exact (normalized)
+  std::string mrn;  // exact (normalized)
   std::string stage;
   std::string track_id;
   std::string counselor_id;
   bool include_voided = false;
-  std::string only_id;                     // one client (for the chart header)
-  std::string after_id;                    // keyset cursor
+  std::string only_id;   // one client (for the chart header)
+  std::string after_id;  // keyset cursor
   int limit = 50;
 };
 
@@ -37,7 +37,8 @@ class ClientStore {
 
   static Result<std::vector<Episode>> ListEpisodes(db::Transaction& tx, const std::string& org_id,
                                                    const std::string& client_id);
-  static Result<std::optional<Episode>> GetEpisode(db::Transaction& tx, const std::string& org_id, const std::string& id);
+  static Result<std::optional<Episode>> GetEpisode(db::Transaction& tx, const std::string& org_id,
+                                                   const std::string& id);
   // The most recent live episode of a client.
   static Result<std::optional<Episode>> CurrentEpisode(db::Transaction& tx, const std::string& org_id,
                                                        const std::string& client_id);

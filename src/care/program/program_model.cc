@@ -7,9 +7,9 @@ namespace stepwise::program {
 const std::vector<CodeLabel>& StaffRoles() {
   static const std::vector<CodeLabel> k = {
       {"intake_specialist", "Intake specialist"}, {"counselor", "Counselor"},
-      {"therapist", "Licensed therapist"},       {"medical", "Medical provider / nurse"},
-      {"program_director", "Program director"},  {"privacy_officer", "Privacy officer"},
-      {"administrator", "Administrator"},        {"front_desk", "Front desk"},
+      {"therapist", "Licensed therapist"},        {"medical", "Medical provider / nurse"},
+      {"program_director", "Program director"},   {"privacy_officer", "Privacy officer"},
+      {"administrator", "Administrator"},         {"front_desk", "Front desk"},
   };
   return k;
 }
@@ -54,8 +54,8 @@ const std::vector<CodeLabel>& LevelsOfCare() {
 }
 
 const std::vector<CodeLabel>& Weekdays() {
-  static const std::vector<CodeLabel> k = {{"mon", "Monday"}, {"tue", "Tuesday"},  {"wed", "Wednesday"},
-                                           {"thu", "Thursday"}, {"fri", "Friday"}, {"sat", "Saturday"},
+  static const std::vector<CodeLabel> k = {{"mon", "Monday"},   {"tue", "Tuesday"}, {"wed", "Wednesday"},
+                                           {"thu", "Thursday"}, {"fri", "Friday"},  {"sat", "Saturday"},
                                            {"sun", "Sunday"}};
   return k;
 }
@@ -95,9 +95,7 @@ std::string DisplayName(const Staff& s) {
   return (s.preferred_name.empty() ? s.given_name : s.preferred_name) + " " + s.family_name;
 }
 
-std::string StaffSortKey(const Staff& s) {
-  return AsciiLower(s.family_name) + " " + AsciiLower(s.given_name);
-}
+std::string StaffSortKey(const Staff& s) { return AsciiLower(s.family_name) + " " + AsciiLower(s.given_name); }
 
 bool LooksLikeTimeZone(std::string_view tz) {
   if (tz == "UTC") return true;

@@ -21,8 +21,8 @@ struct CodeLabel {
 // Code sets. Stored as text; never rename a code once released (add a new one instead).
 const std::vector<CodeLabel>& StaffRoles();
 const std::vector<CodeLabel>& CredentialTypes();
-const std::vector<CodeLabel>& LevelsOfCare();   // ASAM 3rd and 4th edition levels
-const std::vector<CodeLabel>& Weekdays();       // mon..sun
+const std::vector<CodeLabel>& LevelsOfCare();  // ASAM 3rd and 4th edition levels
+const std::vector<CodeLabel>& Weekdays();      // mon..sun
 std::vector<std::string_view> Codes(const std::vector<CodeLabel>& set);
 std::string_view LabelOf(const std::vector<CodeLabel>& set, std::string_view code);
 
@@ -62,9 +62,9 @@ double HoursPerWeek(const Track& track);
 void NormalizeAndCheck(Track& track, FieldErrors& errors);
 
 struct Credential {
-  std::string type;             // a CredentialTypes() code: "LADC", "LCSW", ...
+  std::string type;  // a CredentialTypes() code: "LADC", "LCSW", ...
   std::string license_number;
-  std::string issuing_state;    // two-letter state or territory code
+  std::string issuing_state;  // two-letter state or territory code
   std::optional<Date> expires_on;
 };
 

@@ -101,8 +101,10 @@ Result<Track> ReadTrack(const Request& req) {
     t.days = r.Codes("days", Need::kRequired, Codes(Weekdays()));
     for (auto [key, out] : {std::pair{"start_time", &t.start_minute}, std::pair{"end_time", &t.end_minute}}) {
       if (auto s = r.String(key, Need::kRequired, 5)) {
-        if (auto m = ParseClockTime(*s)) *out = *m;
-        else r.errors().Add(key, "must be a time as HH:MM (24-hour)");
+        if (auto m = ParseClockTime(*s))
+          *out = *m;
+        else
+          r.errors().Add(key, "must be a time as HH:MM (24-hour)");
       }
     }
     t.capacity = static_cast<int>(r.Int("capacity", Need::kRequired, 1, 500).value_or(0));
@@ -140,26 +142,24 @@ void AddProgramRoutes(http::Router& router, ProgramService& svc) {
     SW_ASSIGN(auto s, svc.CreateSite(req.actor, std::move(draft)));
     return http::RecordResponse(201, SiteJson(s), s.meta.version);
   });
-  router.Add(Method::kGet, "/api/v1/sites/{id}", "program.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto s, svc.GetSite(req.actor, id));
-    return http::RecordResponse(200, SiteJson(s), s.meta.version);
-  });
-  router.Add(Method::kPut, "/api/v1/sites/{id}", "program.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto changes, ReadSite(req));
-    changes.meta.id = id;
-    SW_ASSIGN(auto s, svc.UpdateSite(req.actor, std::move(changes), expected));
-    return http::RecordResponse(200, SiteJson(s), s.meta.version);
-  });
-  router.Add(Method::kPost, "/api/v1/sites/{id}/void", "program.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto reason, http::ReadVoidReason(req));
-    SW_ASSIGN(auto s, svc.VoidSite(req.actor, id, expected, reason));
-    return http::RecordResponse(200, SiteJson(s), s.meta.version);
-  });
+  router.Add(Method::kGet, "/api/v1/sites/{id}", "program.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto s, svc.GetSite(req.actor, id));
+               return http::RecordResponse(200, SiteJson(s), s.meta.version);
+             }));
+  router.Add(Method::kPut, "/api/v1/sites/{id}", "program.write",
+             http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {
+               SW_ASSIGN(auto changes, ReadSite(req));
+               changes.meta.id = id;
+               SW_ASSIGN(auto s, svc.UpdateSite(req.actor, std::move(changes), expected));
+               return http::RecordResponse(200, SiteJson(s), s.meta.version);
+             }));
+  router.Add(Method::kPost, "/api/v1/sites/{id}/void", "program.write",
+             http::VoidWith([&svc](Request& req, const std::string& id, std::int64_t expected,
+                                   const std::string& reason) -> Result<Response> {
+               SW_ASSIGN(auto s, svc.VoidSite(req.actor, id, expected, reason));
+               return http::RecordResponse(200, SiteJson(s), s.meta.version);
+             }));
 
   // Programs
   router.Add(Method::kGet, "/api/v1/programs", "program.read", [&svc](Request& req) -> Result<Response> {
@@ -172,31 +172,29 @@ void AddProgramRoutes(http::Router& router, ProgramService& svc) {
     SW_ASSIGN(auto p, svc.CreateProgram(req.actor, std::move(draft)));
     return http::RecordResponse(201, ProgramJson(p), p.meta.version);
   });
-  router.Add(Method::kGet, "/api/v1/programs/{id}", "program.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto p, svc.GetProgram(req.actor, id));
-    SW_ASSIGN(auto tracks, svc.ListTracks(req.actor, id, false));
-    auto j = ProgramJson(p);
-    json::array arr;
-    for (const auto& t : tracks) arr.emplace_back(TrackJson(t));
-    j["tracks"] = std::move(arr);
-    return http::RecordResponse(200, j, p.meta.version);
-  });
-  router.Add(Method::kPut, "/api/v1/programs/{id}", "program.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto changes, ReadProgram(req));
-    changes.meta.id = id;
-    SW_ASSIGN(auto p, svc.UpdateProgram(req.actor, std::move(changes), expected));
-    return http::RecordResponse(200, ProgramJson(p), p.meta.version);
-  });
-  router.Add(Method::kPost, "/api/v1/programs/{id}/void", "program.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto reason, http::ReadVoidReason(req));
-    SW_ASSIGN(auto p, svc.VoidProgram(req.actor, id, expected, reason));
-    return http::RecordResponse(200, ProgramJson(p), p.meta.version);
-  });
+  router.Add(Method::kGet, "/api/v1/programs/{id}", "program.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto p, svc.GetProgram(req.actor, id));
+               SW_ASSIGN(auto tracks, svc.ListTracks(req.actor, id, false));
+               auto j = ProgramJson(p);
+               json::array arr;
+               for (const auto& t : tracks) arr.emplace_back(TrackJson(t));
+               j["tracks"] = std::move(arr);
+               return http::RecordResponse(200, j, p.meta.version);
+             }));
+  router.Add(Method::kPut, "/api/v1/programs/{id}", "program.write",
+             http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {
+               SW_ASSIGN(auto changes, ReadProgram(req));
+               changes.meta.id = id;
+               SW_ASSIGN(auto p, svc.UpdateProgram(req.actor, std::move(changes), expected));
+               return http::RecordResponse(200, ProgramJson(p), p.meta.version);
+             }));
+  router.Add(Method::kPost, "/api/v1/programs/{id}/void", "program.write",
+             http::VoidWith([&svc](Request& req, const std::string& id, std::int64_t expected,
+                                   const std::string& reason) -> Result<Response> {
+               SW_ASSIGN(auto p, svc.VoidProgram(req.actor, id, expected, reason));
+               return http::RecordResponse(200, ProgramJson(p), p.meta.version);
+             }));
 
   // Tracks
   router.Add(Method::kGet, "/api/v1/tracks", "program.read", [&svc](Request& req) -> Result<Response> {
@@ -204,39 +202,37 @@ void AddProgramRoutes(http::Router& router, ProgramService& svc) {
     SW_ASSIGN(auto tracks, svc.ListTracks(req.actor, "", voided));
     return ListResponse(tracks, TrackJson);
   });
-  router.Add(Method::kGet, "/api/v1/programs/{id}/tracks", "program.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(bool voided, http::QueryFlag(req, "include_voided"));
-    SW_ASSIGN(auto tracks, svc.ListTracks(req.actor, id, voided));
-    return ListResponse(tracks, TrackJson);
-  });
-  router.Add(Method::kPost, "/api/v1/programs/{id}/tracks", "program.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto draft, ReadTrack(req));
-    draft.program_id = id;
-    SW_ASSIGN(auto t, svc.CreateTrack(req.actor, std::move(draft)));
-    return http::RecordResponse(201, TrackJson(t), t.meta.version);
-  });
-  router.Add(Method::kGet, "/api/v1/tracks/{id}", "program.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto t, svc.GetTrack(req.actor, id));
-    return http::RecordResponse(200, TrackJson(t), t.meta.version);
-  });
-  router.Add(Method::kPut, "/api/v1/tracks/{id}", "program.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto changes, ReadTrack(req));
-    changes.meta.id = id;
-    SW_ASSIGN(auto t, svc.UpdateTrack(req.actor, std::move(changes), expected));
-    return http::RecordResponse(200, TrackJson(t), t.meta.version);
-  });
-  router.Add(Method::kPost, "/api/v1/tracks/{id}/void", "program.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto reason, http::ReadVoidReason(req));
-    SW_ASSIGN(auto t, svc.VoidTrack(req.actor, id, expected, reason));
-    return http::RecordResponse(200, TrackJson(t), t.meta.version);
-  });
+  router.Add(Method::kGet, "/api/v1/programs/{id}/tracks", "program.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(bool voided, http::QueryFlag(req, "include_voided"));
+               SW_ASSIGN(auto tracks, svc.ListTracks(req.actor, id, voided));
+               return ListResponse(tracks, TrackJson);
+             }));
+  router.Add(Method::kPost, "/api/v1/programs/{id}/tracks", "program.write",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto draft, ReadTrack(req));
+               draft.program_id = id;
+               SW_ASSIGN(auto t, svc.CreateTrack(req.actor, std::move(draft)));
+               return http::RecordResponse(201, TrackJson(t), t.meta.version);
+             }));
+  router.Add(Method::kGet, "/api/v1/tracks/{id}", "program.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto t, svc.GetTrack(req.actor, id));
+               return http::RecordResponse(200, TrackJson(t), t.meta.version);
+             }));
+  router.Add(Method::kPut, "/api/v1/tracks/{id}", "program.write",
+             http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {
+               SW_ASSIGN(auto changes, ReadTrack(req));
+               changes.meta.id = id;
+               SW_ASSIGN(auto t, svc.UpdateTrack(req.actor, std::move(changes), expected));
+               return http::RecordResponse(200, TrackJson(t), t.meta.version);
+             }));
+  router.Add(Method::kPost, "/api/v1/tracks/{id}/void", "program.write",
+             http::VoidWith([&svc](Request& req, const std::string& id, std::int64_t expected,
+                                   const std::string& reason) -> Result<Response> {
+               SW_ASSIGN(auto t, svc.VoidTrack(req.actor, id, expected, reason));
+               return http::RecordResponse(200, TrackJson(t), t.meta.version);
+             }));
 }
 
 }  // namespace stepwise::program

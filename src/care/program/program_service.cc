@@ -98,7 +98,8 @@ Result<Organization> ProgramService::AddOrganization(const Actor& actor, Organiz
   });
 }
 
-Result<Organization> ProgramService::UpdateOrganization(const Actor& actor, Organization changes, std::int64_t expected) {
+Result<Organization> ProgramService::UpdateOrganization(const Actor& actor, Organization changes,
+                                                        std::int64_t expected) {
   SW_TRY(RequireOrganization(actor));
   SW_TRY(CheckOrganization(changes));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Organization> {
@@ -120,8 +121,9 @@ Result<std::vector<Site>> ProgramService::ListSites(const Actor& actor, bool inc
 
 Result<Site> ProgramService::GetSite(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead,
-                           [&](Transaction& tx) { return db::Found(ProgramStore::GetSite(tx, actor.org_id, id), "site"); });
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) {
+    return db::Found(ProgramStore::GetSite(tx, actor.org_id, id), "site");
+  });
 }
 
 Result<Site> ProgramService::CreateSite(const Actor& actor, Site draft) {
@@ -227,8 +229,9 @@ Result<std::vector<Track>> ProgramService::ListTracks(const Actor& actor, const 
 
 Result<Track> ProgramService::GetTrack(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead,
-                           [&](Transaction& tx) { return db::Found(ProgramStore::GetTrack(tx, actor.org_id, id), "track"); });
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) {
+    return db::Found(ProgramStore::GetTrack(tx, actor.org_id, id), "track");
+  });
 }
 
 Result<Track> ProgramService::CreateTrack(const Actor& actor, Track draft) {

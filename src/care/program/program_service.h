@@ -32,7 +32,8 @@ class ProgramService {
   Result<Site> GetSite(const Actor& actor, const std::string& id);
   Result<Site> CreateSite(const Actor& actor, Site draft);
   Result<Site> UpdateSite(const Actor& actor, Site changes, std::int64_t expected_version);
-  Result<Site> VoidSite(const Actor& actor, const std::string& id, std::int64_t expected_version, const std::string& reason);
+  Result<Site> VoidSite(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                        const std::string& reason);
 
   Result<std::vector<Program>> ListPrograms(const Actor& actor, bool include_voided);
   Result<Program> GetProgram(const Actor& actor, const std::string& id);

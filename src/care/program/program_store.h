@@ -16,7 +16,8 @@ class ProgramStore {
   static Result<std::vector<Organization>> ListOrganizations(db::Transaction& tx);
   static Result<std::optional<Organization>> GetOrganization(db::Transaction& tx, const std::string& id);
   static Status InsertOrganization(db::Transaction& tx, const Organization& o);
-  static Status UpdateOrganization(db::Transaction& tx, const Organization& o, std::int64_t expected, const std::string& now);
+  static Status UpdateOrganization(db::Transaction& tx, const Organization& o, std::int64_t expected,
+                                   const std::string& now);
 
   // Sites
   static Result<std::vector<Site>> ListSites(db::Transaction& tx, const std::string& org_id, bool include_voided);
@@ -26,7 +27,8 @@ class ProgramStore {
 
   // Programs
   static Result<std::vector<Program>> ListPrograms(db::Transaction& tx, const std::string& org_id, bool include_voided);
-  static Result<std::optional<Program>> GetProgram(db::Transaction& tx, const std::string& org_id, const std::string& id);
+  static Result<std::optional<Program>> GetProgram(db::Transaction& tx, const std::string& org_id,
+                                                   const std::string& id);
   static Status InsertProgram(db::Transaction& tx, const Program& p);
   static Status UpdateProgram(db::Transaction& tx, const Program& p, std::int64_t expected, const std::string& now);
 

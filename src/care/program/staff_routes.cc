@@ -1,6 +1,6 @@
-#include "care/program/program_routes.h"
 #include <algorithm>
 
+#include "care/program/program_routes.h"
 #include "platform/base/uuid.h"
 #include "platform/http/json.h"
 
@@ -29,10 +29,11 @@ json::object StaffJson(const Staff& s) {
   j["roles"] = std::move(roles);
   json::array creds;
   for (const auto& c : s.credentials) {
-    creds.emplace_back(json::object{{"type", c.type},
-                                    {"license_number", c.license_number},
-                                    {"issuing_state", c.issuing_state},
-                                    {"expires_on", c.expires_on ? json::value(FormatDate(*c.expires_on)) : json::value(nullptr)}});
+    creds.emplace_back(
+        json::object{{"type", c.type},
+                     {"license_number", c.license_number},
+                     {"issuing_state", c.issuing_state},
+                     {"expires_on", c.expires_on ? json::value(FormatDate(*c.expires_on)) : json::value(nullptr)}});
   }
   j["credentials"] = std::move(creds);
   return j;
@@ -68,7 +69,8 @@ void AddStaffRoutes(http::Router& router, StaffService& svc) {
     q.name_prefix = std::string(req.Query("q").value_or(""));
     if (auto role = req.Query("role"); role && !role->empty()) {
       auto codes = Codes(StaffRoles());
-      if (std::find(codes.begin(), codes.end(), *role) == codes.end()) return Error::Field("role", "is not a role code");
+      if (std::find(codes.begin(), codes.end(), *role) == codes.end())
+        return Error::Field("role", "is not a role code");
       q.role = std::string(*role);
     }
     SW_ASSIGN(q.include_voided, http::QueryFlag(req, "include_voided"));
@@ -93,26 +95,24 @@ void AddStaffRoutes(http::Router& router, StaffService& svc) {
     SW_ASSIGN(auto s, svc.Create(req.actor, std::move(draft)));
     return http::RecordResponse(201, StaffJson(s), s.meta.version);
   });
-  router.Add(Method::kGet, "/api/v1/staff/{id}", "staff.read", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto s, svc.Get(req.actor, id));
-    return http::RecordResponse(200, StaffJson(s), s.meta.version);
-  });
-  router.Add(Method::kPut, "/api/v1/staff/{id}", "staff.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto changes, ReadStaff(req));
-    changes.meta.id = id;
-    SW_ASSIGN(auto s, svc.Update(req.actor, std::move(changes), expected));
-    return http::RecordResponse(200, StaffJson(s), s.meta.version);
-  });
-  router.Add(Method::kPost, "/api/v1/staff/{id}/void", "staff.write", [&svc](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto id, http::PathId(req));
-    SW_ASSIGN(auto expected, http::RequireIfMatch(req));
-    SW_ASSIGN(auto reason, http::ReadVoidReason(req));
-    SW_ASSIGN(auto s, svc.Void(req.actor, id, expected, reason));
-    return http::RecordResponse(200, StaffJson(s), s.meta.version);
-  });
+  router.Add(Method::kGet, "/api/v1/staff/{id}", "staff.read",
+             http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto s, svc.Get(req.actor, id));
+               return http::RecordResponse(200, StaffJson(s), s.meta.version);
+             }));
+  router.Add(Method::kPut, "/api/v1/staff/{id}", "staff.write",
+             http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {
+               SW_ASSIGN(auto changes, ReadStaff(req));
+               changes.meta.id = id;
+               SW_ASSIGN(auto s, svc.Update(req.actor, std::move(changes), expected));
+               return http::RecordResponse(200, StaffJson(s), s.meta.version);
+             }));
+  router.Add(Method::kPost, "/api/v1/staff/{id}/void", "staff.write",
+             http::VoidWith([&svc](Request& req, const std::string& id, std::int64_t expected,
+                                   const std::string& reason) -> Result<Response> {
+               SW_ASSIGN(auto s, svc.Void(req.actor, id, expected, reason));
+               return http::RecordResponse(200, StaffJson(s), s.meta.version);
+             }));
 }
 
 }  // namespace stepwise::program

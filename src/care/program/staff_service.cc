@@ -30,7 +30,8 @@ Status CheckStaff(const Staff& s) {
 
 }  // namespace
 
-Status StaffService::CheckLive(Transaction& tx, const Actor& actor, const std::string& staff_id, const std::string& field) {
+Status StaffService::CheckLive(Transaction& tx, const Actor& actor, const std::string& staff_id,
+                               const std::string& field) {
   SW_ASSIGN(bool live, db::ExistsLive(tx, "staff", actor.org_id, staff_id));
   if (!live) return Error::Field(field, "is not a current staff member of this organization");
   return Ok();
@@ -39,13 +40,15 @@ Status StaffService::CheckLive(Transaction& tx, const Actor& actor, const std::s
 Result<std::vector<Staff>> StaffService::List(const Actor& actor, StaffQuery query) {
   SW_TRY(RequireOrganization(actor));
   query.name_prefix = AsciiLower(query.name_prefix);
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) { return StaffStore::List(tx, actor.org_id, query); });
+  return db::InTransaction(db_, Access::kRead,
+                           [&](Transaction& tx) { return StaffStore::List(tx, actor.org_id, query); });
 }
 
 Result<Staff> StaffService::Get(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead,
-                           [&](Transaction& tx) { return db::Found(StaffStore::Get(tx, actor.org_id, id), "staff member"); });
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) {
+    return db::Found(StaffStore::Get(tx, actor.org_id, id), "staff member");
+  });
 }
 
 Result<Staff> StaffService::Create(const Actor& actor, Staff draft) {

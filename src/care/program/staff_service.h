@@ -20,10 +20,12 @@ class StaffService {
   Result<Staff> Get(const Actor& actor, const std::string& id);
   Result<Staff> Create(const Actor& actor, Staff draft);
   Result<Staff> Update(const Actor& actor, Staff changes, std::int64_t expected_version);
-  Result<Staff> Void(const Actor& actor, const std::string& id, std::int64_t expected_version, const std::string& reason);
+  Result<Staff> Void(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                     const std::string& reason);
 
   // Checks that `staff_id` is a live staff member of the actor's organization, inside `tx`.
-  static Status CheckLive(db::Transaction& tx, const Actor& actor, const std::string& staff_id, const std::string& field);
+  static Status CheckLive(db::Transaction& tx, const Actor& actor, const std::string& staff_id,
+                          const std::string& field);
 
  private:
   db::Database& db_;

@@ -40,10 +40,11 @@ Status WriteCredentials(db::Transaction& tx, const Staff& s) {
   SW_TRY(tx.Execute("DELETE FROM staff_credentials WHERE org_id = ? AND staff_id = ?", {s.meta.org_id, s.meta.id}));
   std::int64_t position = 0;
   for (const auto& c : s.credentials) {
-    SW_TRY(tx.Execute("INSERT INTO staff_credentials (staff_id, org_id, position, type, license_number, "
-                      "issuing_state, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                      {s.meta.id, s.meta.org_id, position++, c.type, db::OptText(c.license_number),
-                       db::OptText(c.issuing_state), c.expires_on ? Param(FormatDate(*c.expires_on)) : Param(nullptr)}));
+    SW_TRY(
+        tx.Execute("INSERT INTO staff_credentials (staff_id, org_id, position, type, license_number, "
+                   "issuing_state, expires_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   {s.meta.id, s.meta.org_id, position++, c.type, db::OptText(c.license_number),
+                    db::OptText(c.issuing_state), c.expires_on ? Param(FormatDate(*c.expires_on)) : Param(nullptr)}));
   }
   return Ok();
 }
@@ -87,11 +88,11 @@ Result<std::optional<Staff>> StaffStore::Get(db::Transaction& tx, const std::str
 }
 
 Status StaffStore::Insert(db::Transaction& tx, const Staff& s) {
-  SW_TRY(tx.Execute("INSERT INTO staff (id, org_id, given_name, family_name, preferred_name, email, phone, roles, "
-                    "sort_key, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-                    {s.meta.id, s.meta.org_id, s.given_name, s.family_name, db::OptText(s.preferred_name),
-                     db::OptText(s.email), db::OptText(s.phone), db::JoinCodes(s.roles), StaffSortKey(s),
-                     s.meta.created_at, s.meta.created_at}));
+  SW_TRY(tx.Execute(
+      "INSERT INTO staff (id, org_id, given_name, family_name, preferred_name, email, phone, roles, "
+      "sort_key, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      {s.meta.id, s.meta.org_id, s.given_name, s.family_name, db::OptText(s.preferred_name), db::OptText(s.email),
+       db::OptText(s.phone), db::JoinCodes(s.roles), StaffSortKey(s), s.meta.created_at, s.meta.created_at}));
   return WriteCredentials(tx, s);
 }
 

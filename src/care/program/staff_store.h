@@ -14,7 +14,7 @@ struct StaffQuery {
   std::string name_prefix;  // lowercase; matches given, family or preferred name
   std::string role;         // a role code, or ""
   bool include_voided = false;
-  std::string after_id;     // keyset cursor: the last id of the previous page
+  std::string after_id;  // keyset cursor: the last id of the previous page
   int limit = 50;
 };
 

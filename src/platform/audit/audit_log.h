@@ -14,7 +14,7 @@ struct Event {
   std::string action;         // "create", "update", "void", ...
   std::string resource_type;  // "client", "episode", "staff", ...
   std::string resource_id;
-  std::string client_id;      // the client whose record this touches, if any
+  std::string client_id;  // the client whose record this touches, if any
   std::string reason;
 };
 

@@ -24,9 +24,7 @@ class FakeClock final : public Clock {
  public:
   explicit FakeClock(TimePoint start) : ns_(start.time_since_epoch().count()) {}
   TimePoint Now() const override { return TimePoint(TimePoint::duration(ns_.load())); }
-  void Advance(std::chrono::nanoseconds d) {
-    ns_ += std::chrono::duration_cast<TimePoint::duration>(d).count();
-  }
+  void Advance(std::chrono::nanoseconds d) { ns_ += std::chrono::duration_cast<TimePoint::duration>(d).count(); }
 
  private:
   std::atomic<TimePoint::rep> ns_;

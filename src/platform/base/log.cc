@@ -23,20 +23,28 @@ std::shared_ptr<spdlog::logger>& Logger() {
 
 spdlog::level::level_enum ToSpd(Level l) {
   switch (l) {
-    case Level::kDebug: return spdlog::level::debug;
-    case Level::kInfo: return spdlog::level::info;
-    case Level::kWarn: return spdlog::level::warn;
-    case Level::kError: return spdlog::level::err;
+    case Level::kDebug:
+      return spdlog::level::debug;
+    case Level::kInfo:
+      return spdlog::level::info;
+    case Level::kWarn:
+      return spdlog::level::warn;
+    case Level::kError:
+      return spdlog::level::err;
   }
   return spdlog::level::info;
 }
 
 const char* Name(Level l) {
   switch (l) {
-    case Level::kDebug: return "debug";
-    case Level::kInfo: return "info";
-    case Level::kWarn: return "warn";
-    case Level::kError: return "error";
+    case Level::kDebug:
+      return "debug";
+    case Level::kInfo:
+      return "info";
+    case Level::kWarn:
+      return "warn";
+    case Level::kError:
+      return "error";
   }
   return "info";
 }
@@ -48,8 +56,7 @@ void Configure(Level min_level, const std::string& path) {
   if (path.empty()) {
     l = std::make_shared<spdlog::logger>("stepwise", std::make_shared<spdlog::sinks::stderr_sink_mt>());
   } else {
-    l = std::make_shared<spdlog::logger>("stepwise",
-                                         std::make_shared<spdlog::sinks::basic_file_sink_mt>(path, false));
+    l = std::make_shared<spdlog::logger>("stepwise", std::make_shared<spdlog::sinks::basic_file_sink_mt>(path, false));
   }
   l->set_pattern("%v");
   l->set_level(ToSpd(min_level));
@@ -58,11 +65,16 @@ void Configure(Level min_level, const std::string& path) {
 }
 
 bool ParseLevel(std::string_view t, Level& out) {
-  if (t == "debug") out = Level::kDebug;
-  else if (t == "info") out = Level::kInfo;
-  else if (t == "warn") out = Level::kWarn;
-  else if (t == "error") out = Level::kError;
-  else return false;
+  if (t == "debug")
+    out = Level::kDebug;
+  else if (t == "info")
+    out = Level::kInfo;
+  else if (t == "warn")
+    out = Level::kWarn;
+  else if (t == "error")
+    out = Level::kError;
+  else
+    return false;
   return true;
 }
 
@@ -70,11 +82,21 @@ void AppendJsonEscaped(std::string& out, std::string_view text) {
   static const char* kHex = "0123456789abcdef";
   for (unsigned char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           out += "\\u00";

@@ -15,17 +15,17 @@ namespace stepwise {
 
 // Persisted and sent on the wire as text ("invalid_argument"); never renumber-dependent.
 enum class ErrorCode {
-  kInvalidArgument,     // 400: bad input; see fields
-  kUnauthenticated,     // 401
-  kPermissionDenied,    // 403
-  kNotFound,            // 404
-  kMethodNotAllowed,    // 405
-  kConflict,            // 409: duplicate or state conflict
-  kFailedPrecondition,  // 412: stale version (If-Match mismatch)
-  kPreconditionRequired,// 428: an update without If-Match
-  kPayloadTooLarge,     // 413
-  kUnavailable,         // 503: the database is unreachable or full
-  kInternal,            // 500: a bug; the message is never shown to the caller
+  kInvalidArgument,       // 400: bad input; see fields
+  kUnauthenticated,       // 401
+  kPermissionDenied,      // 403
+  kNotFound,              // 404
+  kMethodNotAllowed,      // 405
+  kConflict,              // 409: duplicate or state conflict
+  kFailedPrecondition,    // 412: stale version (If-Match mismatch)
+  kPreconditionRequired,  // 428: an update without If-Match
+  kPayloadTooLarge,       // 413
+  kUnavailable,           // 503: the database is unreachable or full
+  kInternal,              // 500: a bug; the message is never shown to the caller
 };
 
 const char* ErrorCodeName(ErrorCode code);
@@ -56,11 +56,12 @@ struct Error {
   }
   static Error StaleVersion() {
     return {ErrorCode::kFailedPrecondition,
-            "the record was changed by someone else; reload it and apply your change again", {}};
+            "the record was changed by someone else; reload it and apply your change again",
+            {}};
   }
   static Error VersionRequired() {
-    return {ErrorCode::kPreconditionRequired,
-            "updates must send the version they are based on in an If-Match header", {}};
+    return {
+        ErrorCode::kPreconditionRequired, "updates must send the version they are based on in an If-Match header", {}};
   }
   static Error TooLarge(std::string m) { return {ErrorCode::kPayloadTooLarge, std::move(m), {}}; }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m), {}}; }
@@ -70,9 +71,7 @@ struct Error {
 // Collects field errors during validation so a form can show all of them at once.
 class FieldErrors {
  public:
-  void Add(std::string field, std::string message) {
-    fields_.push_back({std::move(field), std::move(message)});
-  }
+  void Add(std::string field, std::string message) { fields_.push_back({std::move(field), std::move(message)}); }
   bool empty() const { return fields_.empty(); }
   const std::vector<FieldError>& fields() const { return fields_; }
   Error ToError(std::string message = "some fields are invalid") const {
@@ -86,8 +85,8 @@ class FieldErrors {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}     // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -126,9 +125,9 @@ inline Status Ok() { return {}; }
 }  // namespace stepwise
 
 // Propagates an error from an expression returning Result<...>.
-#define SW_TRY(expr)                                  \
-  do {                                                \
-    auto sw_try_result_ = (expr);                     \
+#define SW_TRY(expr)                                                    \
+  do {                                                                  \
+    auto sw_try_result_ = (expr);                                       \
     if (!sw_try_result_.ok()) return std::move(sw_try_result_).error(); \
   } while (0)
 
@@ -136,7 +135,7 @@ inline Status Ok() { return {}; }
 #define SW_CONCAT(a, b) SW_CONCAT_INNER(a, b)
 // Assigns the value of a Result<T> expression to `lhs`, or returns its error.
 #define SW_ASSIGN(lhs, expr) SW_ASSIGN_IMPL(SW_CONCAT(sw_assign_, __LINE__), lhs, expr)
-#define SW_ASSIGN_IMPL(tmp, lhs, expr)              \
-  auto tmp = (expr);                                \
-  if (!tmp.ok()) return std::move(tmp).error();     \
+#define SW_ASSIGN_IMPL(tmp, lhs, expr)          \
+  auto tmp = (expr);                            \
+  if (!tmp.ok()) return std::move(tmp).error(); \
   lhs = std::move(tmp).value()

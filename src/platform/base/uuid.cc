@@ -21,8 +21,8 @@ std::string NewUuidV7() { return NewUuidV7(std::chrono::system_clock::now()); }
 
 std::string NewUuidV7(std::chrono::system_clock::time_point now) {
   thread_local Generator gen;
-  auto ms = static_cast<std::uint64_t>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count());
+  auto ms =
+      static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count());
   if (ms <= gen.last_ms) {
     ms = gen.last_ms;
     if (++gen.counter > 0x0FFF) {  // counter exhausted: borrow the next millisecond

@@ -35,9 +35,9 @@ class Row {
   explicit Row(std::vector<std::optional<std::string>> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
   bool IsNull(std::size_t i) const { return !values_.at(i).has_value(); }
-  const std::string& Text(std::size_t i) const;          // "" when NULL
+  const std::string& Text(std::size_t i) const;  // "" when NULL
   const std::optional<std::string>& OptText(std::size_t i) const { return values_.at(i); }
-  std::int64_t Int(std::size_t i) const;                 // 0 when NULL
+  std::int64_t Int(std::size_t i) const;  // 0 when NULL
 
  private:
   std::vector<std::optional<std::string>> values_;

@@ -20,7 +20,8 @@ TEST_P(DatabaseTest, RoundTripsParametersAndNulls) {
   auto tx = database().Begin(Access::kWrite);
   ASSERT_TRUE(tx.ok());
   ASSERT_TRUE((*tx)->ExecuteScript("CREATE TABLE t (a TEXT, b BIGINT, c TEXT)").ok());
-  auto n = (*tx)->Execute("INSERT INTO t (a, b, c) VALUES (?, ?, ?)", {std::string("it's ?"), std::int64_t{42}, nullptr});
+  auto n =
+      (*tx)->Execute("INSERT INTO t (a, b, c) VALUES (?, ?, ?)", {std::string("it's ?"), std::int64_t{42}, nullptr});
   ASSERT_TRUE(n.ok()) << n.error().message;
   EXPECT_EQ(*n, 1);
   auto rs = (*tx)->Query("SELECT a, b, c FROM t WHERE b = ?", {std::int64_t{42}});
@@ -45,7 +46,8 @@ TEST_P(DatabaseTest, UncommittedWorkRollsBack) {
     return Error::InvalidArgument("stop");
   });
   EXPECT_FALSE(failed.ok());
-  auto count = InTransaction(database(), Access::kRead, [](Transaction& tx) { return tx.Query("SELECT COUNT(*) FROM r"); });
+  auto count =
+      InTransaction(database(), Access::kRead, [](Transaction& tx) { return tx.Query("SELECT COUNT(*) FROM r"); });
   ASSERT_TRUE(count.ok());
   EXPECT_EQ(count->rows[0].Int(0), 0);
 }

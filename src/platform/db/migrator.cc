@@ -44,10 +44,11 @@ Result<int> Migrate(Database& db, std::span<const Migration> migrations) {
       e.message = "migration " + std::to_string(m.version) + " (" + std::string(m.name) + ") failed: " + e.message;
       return e;
     }
-    SW_TRY(tx->Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, "
-                       "?)",
-                       {static_cast<std::int64_t>(m.version), std::string(m.name),
-                        FormatTimestamp(std::chrono::system_clock::now())}));
+    SW_TRY(
+        tx->Execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, "
+                    "?)",
+                    {static_cast<std::int64_t>(m.version), std::string(m.name),
+                     FormatTimestamp(std::chrono::system_clock::now())}));
     SW_TRY(tx->Commit());
     ++applied;
   }

@@ -49,8 +49,9 @@ Status ExplainNoChange(Transaction& tx, std::string_view table, const std::strin
 Status UpdateVersioned(Transaction& tx, std::string_view table, const std::string& org_id, const std::string& id,
                        std::int64_t expected_version, std::string_view set_sql, std::vector<Param> params,
                        const std::string& now) {
-  std::string sql = "UPDATE " + std::string(table) + " SET " + std::string(set_sql) +
-                    ", version = version + 1, updated_at = ? WHERE org_id = ? AND id = ? AND version = ? AND voided = 0";
+  std::string sql =
+      "UPDATE " + std::string(table) + " SET " + std::string(set_sql) +
+      ", version = version + 1, updated_at = ? WHERE org_id = ? AND id = ? AND version = ? AND voided = 0";
   params.emplace_back(now);
   params.emplace_back(org_id);
   params.emplace_back(id);

@@ -1,9 +1,8 @@
 #include "platform/http/json.h"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-
-#include <algorithm>
 
 #include "platform/base/uuid.h"
 
@@ -180,11 +179,13 @@ void ObjectReader::RejectUnknown() {
 }
 
 Result<json::object> ParseObject(const Request& request) {
-  if (request.body.empty()) return Error::InvalidArgument("the request needs a JSON object body", {{"body", "is empty"}});
+  if (request.body.empty())
+    return Error::InvalidArgument("the request needs a JSON object body", {{"body", "is empty"}});
   boost::system::error_code ec;
   json::value v = json::parse(request.body, ec);
   if (ec) return Error::InvalidArgument("the body is not valid JSON", {{"body", "is not valid JSON"}});
-  if (!v.is_object()) return Error::InvalidArgument("the body must be a JSON object", {{"body", "must be a JSON object"}});
+  if (!v.is_object())
+    return Error::InvalidArgument("the body must be a JSON object", {{"body", "must be a JSON object"}});
   return std::move(v.get_object());
 }
 
@@ -214,7 +215,8 @@ Result<std::int64_t> RequireIfMatch(const Request& request) {
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
   std::int64_t n = 0;
   if (v.empty() || v.size() > 18 || !std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    return Error::InvalidArgument("If-Match must carry a record version", {{"If-Match", "must be a version such as \"3\""}});
+    return Error::InvalidArgument("If-Match must carry a record version",
+                                  {{"If-Match", "must be a version such as \"3\""}});
   }
   for (char c : v) n = n * 10 + (c - '0');
   return n;
@@ -284,6 +286,30 @@ Result<std::string> ReadVoidReason(const Request& request) {
   std::string reason;
   SW_TRY(ReadBody(body, [&](ObjectReader& r) { reason = r.String("reason", Need::kRequired, 500).value_or(""); }));
   return reason;
+}
+
+Handler WithId(std::function<Result<Response>(Request&, const std::string&)> f) {
+  return [f = std::move(f)](Request& req) -> Result<Response> {
+    SW_ASSIGN(auto id, PathId(req));
+    return f(req, id);
+  };
+}
+
+Handler WithVersion(std::function<Result<Response>(Request&, const std::string&, std::int64_t)> f) {
+  return [f = std::move(f)](Request& req) -> Result<Response> {
+    SW_ASSIGN(auto id, PathId(req));
+    SW_ASSIGN(auto expected, RequireIfMatch(req));
+    return f(req, id, expected);
+  };
+}
+
+Handler VoidWith(std::function<Result<Response>(Request&, const std::string&, std::int64_t, const std::string&)> f) {
+  return [f = std::move(f)](Request& req) -> Result<Response> {
+    SW_ASSIGN(auto id, PathId(req));
+    SW_ASSIGN(auto expected, RequireIfMatch(req));
+    SW_ASSIGN(auto reason, ReadVoidReason(req));
+    return f(req, id, expected, reason);
+  };
 }
 
 }  // namespace stepwise::http

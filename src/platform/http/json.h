@@ -7,7 +7,6 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -20,6 +19,7 @@
 #include "platform/base/record.h"
 #include "platform/base/result.h"
 #include "platform/http/request.h"
+#include "platform/http/router.h"
 
 namespace stepwise::http {
 
@@ -34,8 +34,7 @@ class ObjectReader {
   ~ObjectReader() = default;
 
   // A string, trimmed of surrounding spaces; JSON null and "" count as absent.
-  std::optional<std::string> String(std::string_view key, Need need = Need::kOptional,
-                                    std::size_t max_length = 200);
+  std::optional<std::string> String(std::string_view key, Need need = Need::kOptional, std::size_t max_length = 200);
   std::optional<std::int64_t> Int(std::string_view key, Need need, std::int64_t min, std::int64_t max);
   std::optional<bool> Bool(std::string_view key, Need need = Need::kOptional);
   std::optional<Date> DateValue(std::string_view key, Need need = Need::kOptional);
@@ -93,6 +92,14 @@ Response RecordResponse(int status, const json::value& body, std::int64_t versio
 
 Address ReadAddress(ObjectReader& r);
 json::object AddressJson(const Address& a);
+
+// Route helpers for the three shapes every record has. Each reads the {id} path parameter (400 if it
+// is not a UUID); WithVersion also reads If-Match (428/400); VoidWith also reads {"reason"}.
+Handler WithId(std::function<Result<Response>(Request&, const std::string& id)> f);
+Handler WithVersion(std::function<Result<Response>(Request&, const std::string& id, std::int64_t expected)> f);
+Handler VoidWith(
+    std::function<Result<Response>(Request&, const std::string& id, std::int64_t expected, const std::string& reason)>
+        f);
 
 // Reads a void request body {"reason": "..."} (required, at most 500 characters).
 Result<std::string> ReadVoidReason(const Request& request);

@@ -36,12 +36,14 @@ TEST(Json, MalformedBodiesAreRejected) {
 }
 
 TEST(Json, EveryProblemIsNamed) {
-  auto fields = FieldsOf(ReadPerson(R"({"birth_date":"2023-02-29","capacity":"3","adress":{},"address":{"town":"x"}})"));
+  auto fields =
+      FieldsOf(ReadPerson(R"({"birth_date":"2023-02-29","capacity":"3","adress":{},"address":{"town":"x"}})"));
   EXPECT_EQ(fields, (std::vector<std::string>{"name", "birth_date", "capacity", "address.town", "adress"}));
 }
 
 TEST(Json, GoodInputPasses) {
-  EXPECT_TRUE(ReadPerson(R"({"name":" Maria ","birth_date":"1988-04-17","capacity":3,"address":{"city":"Minneapolis"}})").ok());
+  EXPECT_TRUE(
+      ReadPerson(R"({"name":" Maria ","birth_date":"1988-04-17","capacity":3,"address":{"city":"Minneapolis"}})").ok());
 }
 
 TEST(Json, IfMatchIsRequiredAndParsed) {

@@ -19,13 +19,13 @@ const char* MethodName(Method m);
 
 struct Request {
   Method method = Method::kGet;
-  std::string path;                           // decoded path without the query string
-  std::map<std::string, std::string> query;   // decoded query parameters (last one wins)
+  std::string path;                                          // decoded path without the query string
+  std::map<std::string, std::string> query;                  // decoded query parameters (last one wins)
   std::vector<std::pair<std::string, std::string>> headers;  // names in lowercase
   std::string body;
   std::string request_id;
   std::string remote_address;
-  bool secure = false;                        // arrived over TLS (or from a trusted proxy that says so)
+  bool secure = false;  // arrived over TLS (or from a trusted proxy that says so)
 
   // Filled by the router:
   std::map<std::string, std::string> params;  // path parameters such as {id}

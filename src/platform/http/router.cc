@@ -69,9 +69,9 @@ Response Router::Dispatch(Request& request) const {
   if (!found) {
     request.route = path_known ? "(method not allowed)" : "(no route)";
     if (path_known) {
-      return ErrorResponse({ErrorCode::kMethodNotAllowed, "this path does not accept " +
-                                                             std::string(MethodName(request.method)), {}},
-                           request.request_id);
+      return ErrorResponse(
+          {ErrorCode::kMethodNotAllowed, "this path does not accept " + std::string(MethodName(request.method)), {}},
+          request.request_id);
     }
     return ErrorResponse(Error::NotFound("no such endpoint"), request.request_id);
   }
@@ -91,8 +91,7 @@ Response Router::Dispatch(Request& request) const {
     if (!result.ok()) return ErrorResponse(result.error(), request.request_id);
     return std::move(result).value();
   } catch (const std::exception& e) {
-    log::Error("handler_exception", {{"request_id", request.request_id}, {"route", request.route},
-                                     {"what", e.what()}});
+    log::Error("handler_exception", {{"request_id", request.request_id}, {"route", request.route}, {"what", e.what()}});
   } catch (...) {
     log::Error("handler_exception", {{"request_id", request.request_id}, {"route", request.route}});
   }

@@ -32,7 +32,8 @@ TEST(Router, MatchesPatternsAndFillsParameters) {
 
 TEST(Router, UnknownPathIs404AndWrongMethodIs405WithTheEnvelope) {
   Router router;
-  router.Add(Method::kGet, "/api/v1/clients", "clients.read", [](Request&) -> Result<Response> { return Response::Json(200, "{}"); });
+  router.Add(Method::kGet, "/api/v1/clients", "clients.read",
+             [](Request&) -> Result<Response> { return Response::Json(200, "{}"); });
   auto missing = Make(Method::kGet, "/api/v1/nothing");
   auto r404 = router.Dispatch(missing);
   EXPECT_EQ(r404.status, 404);
@@ -50,13 +51,15 @@ TEST(Router, ErrorsMapToStatusesInOnePlace) {
   EXPECT_EQ(StatusFor(ErrorCode::kPreconditionRequired), 428);
   EXPECT_EQ(StatusFor(ErrorCode::kUnavailable), 503);
   auto r = ErrorResponse(Error::Field("birth_date", "must be a real date"), "id");
-  EXPECT_EQ(r.body,
-            R"({"error":{"code":"invalid_argument","message":"invalid birth_date","fields":[{"field":"birth_date","message":"must be a real date"}]}})");
+  EXPECT_EQ(
+      r.body,
+      R"({"error":{"code":"invalid_argument","message":"invalid birth_date","fields":[{"field":"birth_date","message":"must be a real date"}]}})");
 }
 
 TEST(Router, ExceptionsBecomeAGeneric500) {
   Router router;
-  router.Add(Method::kGet, "/boom", "public", [](Request&) -> Result<Response> { throw std::runtime_error("secret detail"); });
+  router.Add(Method::kGet, "/boom", "public",
+             [](Request&) -> Result<Response> { throw std::runtime_error("secret detail"); });
   auto req = Make(Method::kGet, "/boom");
   auto r = router.Dispatch(req);
   EXPECT_EQ(r.status, 500);
@@ -72,7 +75,8 @@ TEST(Router, InternalErrorMessagesAreNotShown) {
 
 TEST(HandleRequest, AddsSecurityHeadersAndRequestId) {
   Router router;
-  router.Add(Method::kGet, "/api/v1/x", "public", [](Request&) -> Result<Response> { return Response::Json(200, "{}"); });
+  router.Add(Method::kGet, "/api/v1/x", "public",
+             [](Request&) -> Result<Response> { return Response::Json(200, "{}"); });
   StaticFiles none("");
   auto req = Make(Method::kGet, "/api/v1/x");
   auto r = HandleRequest(router, none, req);

@@ -1,5 +1,6 @@
 #include "platform/http/server.h"
 
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -8,8 +9,6 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <atomic>
 #include <random>
 #include <thread>
 #include <vector>
@@ -63,14 +62,22 @@ std::string PercentDecode(std::string_view s, bool plus_is_space) {
 
 Method ToMethod(bhttp::verb v) {
   switch (v) {
-    case bhttp::verb::get: return Method::kGet;
-    case bhttp::verb::head: return Method::kHead;
-    case bhttp::verb::post: return Method::kPost;
-    case bhttp::verb::put: return Method::kPut;
-    case bhttp::verb::patch: return Method::kPatch;
-    case bhttp::verb::delete_: return Method::kDelete;
-    case bhttp::verb::options: return Method::kOptions;
-    default: return Method::kOther;
+    case bhttp::verb::get:
+      return Method::kGet;
+    case bhttp::verb::head:
+      return Method::kHead;
+    case bhttp::verb::post:
+      return Method::kPost;
+    case bhttp::verb::put:
+      return Method::kPut;
+    case bhttp::verb::patch:
+      return Method::kPatch;
+    case bhttp::verb::delete_:
+      return Method::kDelete;
+    case bhttp::verb::options:
+      return Method::kOptions;
+    default:
+      return Method::kOther;
   }
 }
 
@@ -164,7 +171,7 @@ class Session : public std::enable_shared_from_this<Session> {
     req.request_id = NewRequestId();
     req.remote_address = remote_;
     if (ec) {
-      Error e = ec == bhttp::error::body_limit    ? Error::TooLarge("the request body is larger than the limit")
+      Error e = ec == bhttp::error::body_limit     ? Error::TooLarge("the request body is larger than the limit")
                 : ec == bhttp::error::header_limit ? Error::TooLarge("the request headers are larger than the limit")
                                                    : Error::InvalidArgument("the request is not valid HTTP");
       keep_alive_ = false;
@@ -359,7 +366,8 @@ Status Server::Run() {
   }
   for (std::size_t i = 0; i < impl_->acceptors.size(); ++i) impl_->Accept(i);
   if (impl_->stopping) impl_->BeginDrain();
-  log::Info("serving", {{"address", impl_->options.address}, {"port", std::to_string(impl_->bound_port)},
+  log::Info("serving", {{"address", impl_->options.address},
+                        {"port", std::to_string(impl_->bound_port)},
                         {"io_threads", std::to_string(ctxs.size())}});
   if (impl_->on_serving) impl_->on_serving();
   std::vector<std::thread> threads;

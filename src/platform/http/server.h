@@ -20,14 +20,14 @@ namespace stepwise::http {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  unsigned short port = 8080;           // 0 picks a free port (see Server::port())
-  int io_threads = 0;                   // 0: one per core
-  int handler_threads = 0;              // 0: handlers run on the I/O thread; >0: on a worker pool
+  unsigned short port = 8080;  // 0 picks a free port (see Server::port())
+  int io_threads = 0;          // 0: one per core
+  int handler_threads = 0;     // 0: handlers run on the I/O thread; >0: on a worker pool
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;
   std::chrono::milliseconds request_timeout{30000};
   std::chrono::milliseconds shutdown_grace{15000};
-  std::string web_root;                 // built web app; "" serves the API only
+  std::string web_root;  // built web app; "" serves the API only
   bool handle_signals = true;
 };
 

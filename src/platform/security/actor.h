@@ -7,10 +7,10 @@
 namespace stepwise {
 
 struct Actor {
-  std::string org_id;       // the organization whose data the actor may touch ("" before set-up)
-  std::string user_id;      // the signed-in user; "local-operator" until sign-in lands (issue 3)
-  std::string role;         // the acting role code
-  std::string request_id;   // for correlating audit events and logs
+  std::string org_id;      // the organization whose data the actor may touch ("" before set-up)
+  std::string user_id;     // the signed-in user; "local-operator" until sign-in lands (issue 3)
+  std::string role;        // the acting role code
+  std::string request_id;  // for correlating audit events and logs
 };
 
 }  // namespace stepwise

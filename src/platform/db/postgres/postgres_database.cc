@@ -50,7 +50,6 @@ bool IsConnectionState(const char* sqlstate) {
 
 Error FromResult(PGconn* conn, PGresult* res) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
-  std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
   if (PQstatus(conn) != CONNECTION_OK || IsConnectionState(state)) {
     return Error::Unavailable("the database connection failed; retry");
   }
@@ -64,9 +63,9 @@ Error FromResult(PGconn* conn, PGresult* res) {
   if (s == "53100" || s == "53200") return Error::Unavailable("the database is full; free space and retry");
   if (s == "40001" || s == "40P01") return Error::Unavailable("the database was busy; retry");
   if (s == "25006") return Error::Unavailable("the database is read-only");
-  // Never echo the server's message to callers: it can quote values. Keep it for the internal error.
-  const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-  return Error::Internal(std::string("postgres ") + std::string(s) + ": " + (primary ? primary : msg.c_str()));
+  // The server's message can quote values (PHI); keep only the SQLSTATE and the table for the log.
+  const char* table = res ? PQresultErrorField(res, PG_DIAG_TABLE_NAME) : nullptr;
+  return Error::Internal("postgres error " + std::string(s) + (table ? std::string(" on ") + table : ""));
 }
 
 struct PgConn {
@@ -126,15 +125,17 @@ class PgTransaction final : public Transaction {
             if constexpr (std::is_same_v<V, std::nullptr_t>) {
               values[i] = nullptr;
             } else {
-              if constexpr (std::is_same_v<V, std::string>) storage[i] = v;
-              else storage[i] = std::to_string(v);
+              if constexpr (std::is_same_v<V, std::string>)
+                storage[i] = v;
+              else
+                storage[i] = std::to_string(v);
               values[i] = storage[i].c_str();
             }
           },
           params[i]);
     }
-    PGresult* res = PQexecParams(c_->conn, it->second.c_str(), static_cast<int>(params.size()), nullptr,
-                                 values.data(), nullptr, nullptr, 0);
+    PGresult* res = PQexecParams(c_->conn, it->second.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
+                                 nullptr, nullptr, 0);
     auto st = PQresultStatus(res);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
       Error e = FromResult(c_->conn, res);
@@ -151,8 +152,10 @@ class PgTransaction final : public Transaction {
         std::vector<std::optional<std::string>> row;
         row.reserve(static_cast<std::size_t>(nf));
         for (int f = 0; f < nf; ++f) {
-          if (PQgetisnull(res, t, f)) row.emplace_back(std::nullopt);
-          else row.emplace_back(std::string(PQgetvalue(res, t, f), static_cast<std::size_t>(PQgetlength(res, t, f))));
+          if (PQgetisnull(res, t, f))
+            row.emplace_back(std::nullopt);
+          else
+            row.emplace_back(std::string(PQgetvalue(res, t, f), static_cast<std::size_t>(PQgetlength(res, t, f))));
         }
         out->rows.emplace_back(std::move(row));
       }
@@ -180,8 +183,7 @@ class PostgresDatabase final : public Database {
     PGconn* raw = conn->conn;
     auto tx = std::make_unique<PgTransaction>(*this, std::move(conn));
     // Reads see one snapshot; writes use read committed and rely on constraints and version checks.
-    auto s = tx->ExecuteScript(access == Access::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
-                                                       : "BEGIN");
+    auto s = tx->ExecuteScript(access == Access::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
     if (!s.ok()) return std::move(s).error();
     (void)raw;
     return std::unique_ptr<Transaction>(std::move(tx));

@@ -77,8 +77,8 @@ class Connection {
       return it->second;
     }
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                &stmt, nullptr);
+    int rc =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return ToError(rc, db_, "prepare");
     cache_.emplace(std::string(sql), stmt);
     return stmt;
@@ -99,10 +99,14 @@ class Connection {
       int rc = std::visit(
           [&](const auto& v) -> int {
             using V = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<V, std::nullptr_t>) return sqlite3_bind_null(stmt, idx);
-            else if constexpr (std::is_same_v<V, std::int64_t>) return sqlite3_bind_int64(stmt, idx, v);
-            else if constexpr (std::is_same_v<V, double>) return sqlite3_bind_double(stmt, idx, v);
-            else return sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+            if constexpr (std::is_same_v<V, std::nullptr_t>)
+              return sqlite3_bind_null(stmt, idx);
+            else if constexpr (std::is_same_v<V, std::int64_t>)
+              return sqlite3_bind_int64(stmt, idx, v);
+            else if constexpr (std::is_same_v<V, double>)
+              return sqlite3_bind_double(stmt, idx, v);
+            else
+              return sqlite3_bind_text(stmt, idx, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
           },
           params[i]);
       if (rc != SQLITE_OK) return ToError(rc, db_, "bind");
@@ -184,8 +188,7 @@ class SqliteDatabase final : public Database {
     if (access == Access::kWrite) {
       std::unique_lock lock(writer_mu_);
       SW_TRY(writer_->Exec("BEGIN IMMEDIATE"));
-      return std::unique_ptr<Transaction>(
-          std::make_unique<SqliteTransaction>(*this, writer_.get(), std::move(lock)));
+      return std::unique_ptr<Transaction>(std::make_unique<SqliteTransaction>(*this, writer_.get(), std::move(lock)));
     }
     SW_ASSIGN(Connection * reader, AcquireReader());
     auto s = reader->Exec("BEGIN");
@@ -193,7 +196,8 @@ class SqliteDatabase final : public Database {
       ReleaseReader(reader);
       return std::move(s).error();
     }
-    return std::unique_ptr<Transaction>(std::make_unique<SqliteTransaction>(*this, reader, std::unique_lock<std::mutex>()));
+    return std::unique_ptr<Transaction>(
+        std::make_unique<SqliteTransaction>(*this, reader, std::unique_lock<std::mutex>()));
   }
 
   Status Ping() override {
