@@ -38,7 +38,7 @@ export function ChartHeader({ client }: { client: Client }) {
   const legal = legalFullName(client.legal_name);
   const ep = client.current_episode;
   return (
-    <Paper withBorder p="md" component="header" aria-label="Client summary">
+    <Paper withBorder p="md" component="section" aria-label="Client summary">
       <Stack gap="sm">
         <div>
           <Group gap="sm" align="baseline">

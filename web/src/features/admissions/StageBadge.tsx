@@ -1,20 +1,26 @@
-import { Badge } from '@mantine/core';
-
 const COLORS: Record<string, string> = {
   intake: 'blue',
   assessment: 'violet',
   orientation: 'cyan',
   treatment: 'teal',
-  aftercare: 'lime',
+  aftercare: 'green',
   discharged: 'gray',
 };
 
-/** A care stage as a calm, high-contrast badge (dark text on a light tint). */
+/** A care stage as a calm, high-contrast pill (dark text on a light tint) that never truncates. */
 export function StageBadge({ stage, label }: { stage: string; label: string }) {
   const color = COLORS[stage] ?? 'gray';
   return (
-    <Badge variant="light" color={color} c={`${color}.9`} radius="sm" tt="none" fw={600}>
+    <span
+      className="sw-stage"
+      data-stage={stage}
+      style={{
+        background: `var(--mantine-color-${color}-0)`,
+        color: 'var(--mantine-color-gray-9)',
+        borderColor: `var(--mantine-color-${color}-4)`,
+      }}
+    >
       {label}
-    </Badge>
+    </span>
   );
 }
