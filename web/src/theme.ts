@@ -14,12 +14,11 @@ export const theme = createTheme({
   },
 });
 
-// Mantine's default dimmed and placeholder greys fall below WCAG AA contrast on white.
+// Mantine's default dimmed grey falls below WCAG AA contrast on white.
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
-    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
   },
   dark: {},
 });

@@ -24,15 +24,25 @@ interface ErrorAlertProps {
   children?: ReactNode;
 }
 
+/** The alert title for a failed save: honest about whether anything could have been written. */
+export function saveErrorTitle(error: unknown): string {
+  if (error instanceof ApiError && error.status === 0) return 'Could not reach the server — check whether it was saved';
+  return 'Not saved';
+}
+
 /** Shows an API error: its message, field errors not shown elsewhere, and the request id to quote. */
-export function ErrorAlert({ error, title = 'That did not work', otherFields, onRetry, children }: ErrorAlertProps) {
+export function ErrorAlert({ error, title = 'Something went wrong', otherFields, onRetry, children }: ErrorAlertProps) {
   if (!error) return null;
   const requestId = error instanceof ApiError ? error.requestId : null;
   const fields = otherFields ?? [];
+  const fieldsBeside = error instanceof ApiError && error.fields.length > fields.length;
   return (
     <Alert color="red" title={title} role="alert" variant="light">
       <Stack gap="xs">
-        <Text size="sm">{errorMessage(error)}</Text>
+        <Text size="sm">
+          {errorMessage(error)}
+          {fieldsBeside && ' — check the fields marked below.'}
+        </Text>
         {fields.length > 0 && (
           <List size="sm">
             {fields.map((f) => (

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import type { Json, MergeConflict } from '../lib/merge';
-import { ErrorAlert } from './Feedback';
+import { ErrorAlert, saveErrorTitle } from './Feedback';
 
 export const STALE_MESSAGE = 'This record was changed by someone else — reload';
 
@@ -45,7 +45,7 @@ export function FormStatus(p: FormStatusProps) {
   }
   return (
     <>
-      <ErrorAlert error={p.error} otherFields={p.otherFields} />
+      <ErrorAlert title={saveErrorTitle(p.error)} error={p.error} otherFields={p.otherFields} />
       {p.reloaded && (
         <Alert color="blue" variant="light" role="status" title="Loaded the latest version">
           {p.conflicts.length === 0 ? (

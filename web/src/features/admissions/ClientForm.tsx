@@ -47,7 +47,7 @@ export function ClientForm({ initialValues, save, loadLatest, submitLabel, onCan
               autoComplete="off"
               {...form.getInputProps('preferred_name')}
             />
-            <TextInput label="Pronouns" placeholder="e.g. she/her" autoComplete="off" {...form.getInputProps('pronouns')} />
+            <TextInput label="Pronouns" description="For example she/her, they/them" autoComplete="off" {...form.getInputProps('pronouns')} />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Identity">

@@ -117,15 +117,13 @@ export function StaffForm(p: StaffFormProps) {
             <TextInput label="Phone" type="tel" autoComplete="off" {...form.getInputProps('phone')} />
           </SimpleGrid>
         </Fieldset>
-        <Fieldset legend="Roles">
-          <Checkbox.Group label="Roles" required {...form.getInputProps('roles')}>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mt={6}>
-              {meta.roles.map((r) => (
-                <Checkbox key={r.code} value={r.code} label={r.label} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
-        </Fieldset>
+        <Checkbox.Group label="Roles" description="Every role this person holds" required {...form.getInputProps('roles')}>
+          <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} mt={6}>
+            {meta.roles.map((r) => (
+              <Checkbox key={r.code} value={r.code} label={r.label} />
+            ))}
+          </SimpleGrid>
+        </Checkbox.Group>
         <Fieldset legend="Credentials">
           <Stack gap="sm">
             {form.values.credentials.length === 0 && (

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { organizationApi } from '../../api/endpoints';
 import type { Organization, OrganizationDraft } from '../../api/types';
-import { ErrorAlert } from '../../components/Feedback';
+import { ErrorAlert, saveErrorTitle } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { splitFieldErrors } from '../../lib/formErrors';
 import { browserTimeZone, timeZoneOptions } from './timeZones';
@@ -53,7 +53,7 @@ export function FirstRun({ onCreated }: { onCreated: (o: Organization) => void }
                   Welcome. Name the organization that runs the program and choose the time zone its sessions are
                   scheduled in. You can change both later under Program set-up.
                 </Text>
-                <ErrorAlert error={error} otherFields={split.other} />
+                <ErrorAlert title={saveErrorTitle(error)} error={error} otherFields={split.other} />
                 <TextInput label="Organization name" required autoFocus {...form.getInputProps('name')} />
                 <NativeSelect
                   label="Time zone"
