@@ -124,9 +124,9 @@ export function ClientList() {
   const emptyMessage = () => {
     const parts: string[] = [];
     if (q) parts.push(`“${q}”`);
-    if (stage) parts.push(`in ${stageTitle.toLowerCase()}`);
-    if (trackId) parts.push(`on ${trackName}`);
-    return parts.length ? `No clients match ${parts.join(' ')}` : 'No clients yet';
+    if (stage) parts.push(`stage “${stageTitle}”`);
+    if (trackId) parts.push(`track “${trackName}”`);
+    return parts.length ? `No clients match ${parts.join(', ')}` : 'No clients yet';
   };
 
   const trackOptions = [
