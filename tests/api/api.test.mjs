@@ -187,3 +187,31 @@ test('serve refuses a non-loopback listener until sign-in exists', async () => {
   assert.match(unknownEnv.stderr, /STEPWISE_COLOUR/);
   cleanup(dir);
 });
+
+test('configuration: flags beat environment beats the config file; unknown keys are named', async () => {
+  const { writeFileSync } = await import('node:fs');
+  const { spawnSync } = await import('node:child_process');
+  const { BIN, freePort } = await import('./helpers.mjs');
+  const dir = tempDir();
+  const conf = join(dir, 'stepwise.conf');
+  writeFileSync(conf, '# test\nlisten = 127.0.0.1:1\ndb = ' + join(dir, 'file.db') + '\n');
+  // The file says port 1; the environment says another port; serve must use the environment's.
+  const envPort = await freePort();
+  const server = await startServer({ db: join(dir, 'flag.db'), extraArgs: ['--config', conf], port: envPort,
+    listenFlag: false, env: { STEPWISE_LISTEN: `127.0.0.1:${envPort}` } });
+  assert.equal((await api(server.base, 'GET', '/healthz')).status, 200);
+  await server.stop();
+  // A flag beats the environment.
+  const flagged = await startServer({ db: join(dir, 'flag.db'), extraArgs: ['--config', conf],
+    env: { STEPWISE_LISTEN: '127.0.0.1:1' } });
+  assert.equal((await api(flagged.base, 'GET', '/healthz')).status, 200);
+  await flagged.stop();
+  writeFileSync(conf, 'colour = blue\n');
+  const bad = spawnSync(BIN, ['serve', '--config', conf], { encoding: 'utf8' });
+  assert.notEqual(bad.status, 0);
+  assert.match(bad.stderr, /unknown configuration key 'colour'/);
+  writeFileSync(conf, 'body_limit = lots\n');
+  const badValue = spawnSync(BIN, ['serve', '--config', conf], { encoding: 'utf8' });
+  assert.match(badValue.stderr, /body_limit/);
+  cleanup(dir);
+});

@@ -32,10 +32,10 @@ export function freshPostgresUrl() {
   return admin.replace(/\/postgres(\?|$)/, `/${name}$1`);
 }
 
-export async function startServer({ db, extraArgs = [], env = {} }) {
-  const port = await freePort();
+export async function startServer({ db, extraArgs = [], env = {}, port: fixedPort, listenFlag = true }) {
+  const port = fixedPort ?? await freePort();
   const logs = [];
-  const child = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`, ...extraArgs], {
+  const child = spawn(BIN, ['serve', '--db', db, ...(listenFlag ? ['--listen', `127.0.0.1:${port}`] : []), ...extraArgs], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
