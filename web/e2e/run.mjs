@@ -124,6 +124,10 @@ try {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
     assert(focused.includes('Skip to main content'), `first Tab focuses "${focused}", not the skip link`);
+    const box = await page.getByRole('link', { name: 'Skip to main content' }).boundingBox();
+    assert(box && box.y >= 0 && box.height > 0, 'the focused skip link is not visible');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert(outline && outline !== 'none', 'the focused skip link has no visible outline');
   });
 
   await check('accessibility scan of the client list (no serious or critical violations)', async () => {

@@ -268,7 +268,7 @@ function ClientRow({ client: c, stageLabel }: { client: ClientSummary; stageLabe
         )}
       </Table.Td>
       <Table.Td>
-        <Text size="sm" ff="monospace">
+        <Text size="sm" ff="monospace" style={{ whiteSpace: "nowrap" }}>
           {c.mrn}
         </Text>
       </Table.Td>

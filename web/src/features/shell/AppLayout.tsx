@@ -1,6 +1,6 @@
 import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
 import { useAppContext } from './AppContext';
 import { STAGE_NAV } from './navigation';
@@ -24,6 +24,18 @@ export function AppLayout() {
 
   // Close the mobile menu after navigating.
   useEffect(() => close(), [location.key, close]);
+
+  // On a move to another page, put keyboard and screen-reader focus at the start of the new content
+  // (filter changes on the same page keep focus where it is).
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo?.(0, 0);
+    document.getElementById('main')?.focus();
+  }, [path]);
 
   const link = (label: string, to: string, active: boolean) => (
     <NavLink
