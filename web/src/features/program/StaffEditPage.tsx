@@ -182,65 +182,80 @@ export function StaffForm(p: StaffFormProps) {
   );
 }
 
-/** /staff/new and /staff/:id */
-export function StaffEditPage() {
-  const { id } = useParams();
-  const navigate = useNavigate();
-  const isNew = !id;
-  const state = useAsync((signal) => (id ? staffApi.get(id, signal) : Promise.resolve(null)), [id]);
-  const staff = state.data ?? null;
-  usePageTitle(isNew ? 'New staff member' : staff ? staffDisplayName(staff) : 'Staff member');
-
-  const back = (
+function BackToStaff() {
+  return (
     <Anchor component={Link} to="/staff" size="sm">
       ← Back to staff
     </Anchor>
   );
-  if (!isNew && state.error && !staff) {
+}
+
+function NewStaff() {
+  usePageTitle('New staff member');
+  const navigate = useNavigate();
+  return (
+    <Stack maw={960}>
+      <BackToStaff />
+      <Title order={1}>New staff member</Title>
+      <Paper withBorder p="md">
+        <StaffForm
+          initialValues={emptyStaffValues()}
+          submitLabel="Add staff member"
+          onCancel={() => navigate('/staff')}
+          save={async (v) => {
+            await staffApi.create(valuesToStaffDraft(v));
+            navigate('/staff');
+          }}
+        />
+      </Paper>
+    </Stack>
+  );
+}
+
+function EditStaff({ id }: { id: string }) {
+  const navigate = useNavigate();
+  const state = useAsync((signal) => staffApi.get(id, signal), [id]);
+  const staff = state.data;
+  usePageTitle(staff ? staffDisplayName(staff) : 'Staff member');
+
+  if (state.error && !staff) {
     const notFound = state.error instanceof ApiError && (state.error.isNotFound || state.error.status === 400);
     return (
       <Stack>
-        {back}
+        <BackToStaff />
         <Title order={1}>{notFound ? 'Staff member not found' : 'Could not load the staff member'}</Title>
         <ErrorAlert error={state.error} onRetry={notFound ? undefined : state.reload} />
       </Stack>
     );
   }
-  if (!isNew && !staff) return <Loading label="Loading staff member…" />;
+  if (!staff) return <Loading label="Loading staff member…" />;
 
   return (
     <Stack maw={960}>
-      {back}
-      <Title order={1}>{isNew ? 'New staff member' : staffDisplayName(staff as Staff)}</Title>
+      <BackToStaff />
+      <Title order={1}>{staffDisplayName(staff)}</Title>
       <Paper withBorder p="md">
-        {isNew ? (
-          <StaffForm
-            initialValues={emptyStaffValues()}
-            submitLabel="Add staff member"
-            onCancel={() => navigate('/staff')}
-            save={async (v) => {
-              await staffApi.create(valuesToStaffDraft(v));
-              navigate('/staff');
-            }}
-          />
-        ) : (
-          <StaffForm
-            initialValues={staffToValues(staff as Staff)}
-            submitLabel="Save changes"
-            onCancel={() => navigate('/staff')}
-            save={async (v) => {
-              const s = staff as Staff;
-              await staffApi.update(s.id, valuesToStaffDraft(v), s.version);
-              navigate('/staff');
-            }}
-            loadLatest={async () => {
-              const latest = await staffApi.get((staff as Staff).id);
-              state.setData(latest);
-              return staffToValues(latest);
-            }}
-          />
-        )}
+        <StaffForm
+          initialValues={staffToValues(staff)}
+          submitLabel="Save changes"
+          onCancel={() => navigate('/staff')}
+          save={async (v) => {
+            await staffApi.update(staff.id, valuesToStaffDraft(v), staff.version);
+            navigate('/staff');
+          }}
+          loadLatest={async () => {
+            const latest = await staffApi.get(staff.id);
+            state.setData(latest);
+            return staffToValues(latest);
+          }}
+        />
       </Paper>
     </Stack>
   );
+}
+
+/** /staff/new and /staff/:id */
+export function StaffEditPage() {
+  const { id } = useParams();
+  return id ? <EditStaff id={id} /> : <NewStaff />;
 }
