@@ -18,6 +18,7 @@
 //   STORE_BENCH_CLIENTS=10000 build/store_bench        # smaller, for a quick look
 //   STORE_BENCH_ANALYZE=1 build/store_bench            # run ANALYZE first (the server never does)
 //   STORE_BENCH_PREFIXES=1 build/store_bench           # also time each search prefix once, with its match count
+//   STORE_BENCH_KEEP=1 build/store_bench               # keep the database afterwards (EXPLAIN QUERY PLAN)
 //   build/store_bench --benchmark_filter=Get           # the usual Google Benchmark flags work
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
@@ -440,6 +441,10 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   fixture.clients.reset();
   fixture.db.reset();
+  if (std::getenv("STORE_BENCH_KEEP")) {
+    std::cout << "kept the database in " << fixture.dir << "\n";
+    return 0;
+  }
   std::error_code ec;
   std::filesystem::remove_all(fixture.dir, ec);
   return 0;

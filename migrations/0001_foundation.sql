@@ -135,13 +135,18 @@ CREATE TABLE client_identifiers (
 );
 
 -- One row per name word of a client, lowercase, for prefix search that uses an index on both engines.
+-- `prefix` holds the first three characters of `term` and `sort_key` copies the client's, so a search
+-- reads (org_id, prefix) index entries already in name order and stops after one page; the primary key
+-- serves "this client's terms" (rewriting them, and checking a second search word).
 CREATE TABLE client_search_terms (
   org_id TEXT NOT NULL REFERENCES organizations(id),
-  term {{TEXT_C}} NOT NULL,
   client_id TEXT NOT NULL REFERENCES clients(id),
-  PRIMARY KEY (org_id, term, client_id)
+  term {{TEXT_C}} NOT NULL,
+  prefix {{TEXT_C}} NOT NULL,
+  sort_key {{TEXT_C}} NOT NULL,
+  PRIMARY KEY (org_id, client_id, term)
 );
-CREATE INDEX client_search_terms_by_client ON client_search_terms (client_id);
+CREATE INDEX client_search_terms_by_prefix ON client_search_terms (org_id, prefix, sort_key, client_id);
 
 CREATE TABLE episodes (
   id TEXT PRIMARY KEY,
@@ -161,7 +166,7 @@ CREATE TABLE episodes (
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
-CREATE INDEX episodes_by_client ON episodes (org_id, client_id, created_at);
+CREATE INDEX episodes_by_client ON episodes (org_id, client_id, created_at, id);
 
 -- Audit events, written in the same transaction as the change they describe. Issue 3 adds the hash
 -- chain, read auditing and the append-only guards.

@@ -100,6 +100,11 @@ bool IsValidMrn(std::string_view mrn) {
   });
 }
 
+bool LooksLikeMrn(std::string_view text) {
+  const std::string mrn = NormalizeMrn(text);
+  return IsValidMrn(mrn) && std::any_of(mrn.begin(), mrn.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::optional<Date> ParseSearchDate(std::string_view t) {
   if (auto d = ParseDate(t)) return d;
   if (t.size() == 10 && t[2] == '/' && t[5] == '/') {

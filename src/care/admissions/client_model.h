@@ -82,6 +82,8 @@ std::string DisplayName(const Client& c);  // "Mari Lopez" or "Maria Lopez"
 std::string NormalizeMrn(std::string_view mrn);
 std::string FormatMrn(std::int64_t number);  // "SW-000123"
 bool IsValidMrn(std::string_view mrn);       // 1-32 of A-Z 0-9 - _ . /
+// A search box entry that is an MRN rather than a name: a valid MRN holding a digit ("sw-000123").
+bool LooksLikeMrn(std::string_view text);
 
 // A date of birth typed into the search box: "1988-04-17" or "04/17/1988".
 std::optional<Date> ParseSearchDate(std::string_view text);

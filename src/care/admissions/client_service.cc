@@ -42,14 +42,26 @@ Result<ClientPage> ClientService::Search(const Actor& actor, ClientSearch s) {
   q.include_voided = s.include_voided;
   q.after_id = s.cursor;
   q.limit = s.limit + 1;  // one extra row tells whether another page exists
+  // Text that could be an MRN is tried as one first (an exact hit is the one client meant); otherwise,
+  // and for later pages, it searches names.
+  bool try_mrn = false;
   if (auto date = ParseSearchDate(s.q)) {
     q.birth_date = date;
   } else {
     q.name_prefixes = Words(s.q);
-    if (q.name_prefixes.size() == 1 && IsValidMrn(NormalizeMrn(s.q))) q.mrn_alternative = NormalizeMrn(s.q);
+    try_mrn = q.mrn.empty() && s.cursor.empty() && LooksLikeMrn(s.q);
   }
   return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientPage> {
-    SW_ASSIGN(auto rows, ClientStore::List(tx, actor.org_id, q));
+    std::vector<ClientSummary> rows;
+    if (try_mrn) {
+      ClientQuery by_mrn = q;
+      by_mrn.name_prefixes.clear();
+      by_mrn.mrn = NormalizeMrn(s.q);
+      SW_ASSIGN(rows, ClientStore::List(tx, actor.org_id, by_mrn));
+    }
+    if (rows.empty()) {
+      SW_ASSIGN(rows, ClientStore::List(tx, actor.org_id, q));
+    }
     ClientPage page;
     if (static_cast<int>(rows.size()) > s.limit) {
       rows.resize(static_cast<std::size_t>(s.limit));

@@ -77,6 +77,13 @@ TEST_P(ClientServiceTest, FindsClientsByNamePrefixMrnAndBirthDate) {
   EXPECT_EQ(names({.q = "04/17/1988"}), (std::vector<std::string>{"Lopez"}));
   EXPECT_EQ(names({.birth_date = ParseDate("1975-09-09")}), (std::vector<std::string>{"Garcia-Ruiz"}));
   EXPECT_TRUE(names({.q = "zzz"}).empty());
+  // A name word that could also be an MRN still finds names when no MRN matches it.
+  ASSERT_TRUE(s.Create(actor_, Person("Given7", "Family7", "1980-01-01")).ok());
+  EXPECT_EQ(names({.q = "family7"}), (std::vector<std::string>{"Family7"}));
+  EXPECT_EQ(names({.q = "sw-000004"}), (std::vector<std::string>{"Family7"}));
+  // Searches of one and two letters and of long words page through the same name order.
+  EXPECT_EQ(names({.q = "m"}), (std::vector<std::string>{"Garcia-Ruiz", "Lopez", "Mudra"}));
+  EXPECT_EQ(names({.q = "garcia-r"}), (std::vector<std::string>{"Garcia-Ruiz"}));
 }
 
 TEST_P(ClientServiceTest, PagesWithAStableCursor) {

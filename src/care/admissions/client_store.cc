@@ -66,9 +66,11 @@ Status WriteChildren(db::Transaction& tx, const Client& c) {
                    {c.meta.id, c.meta.org_id, position++, id.system, id.value}));
   }
   SW_TRY(tx.Execute("DELETE FROM client_search_terms WHERE org_id = ? AND client_id = ?", {c.meta.org_id, c.meta.id}));
+  const std::string sort_key = ClientSortKey(c);
   for (const auto& term : ClientSearchTerms(c)) {
-    SW_TRY(tx.Execute("INSERT INTO client_search_terms (org_id, term, client_id) VALUES (?, ?, ?)",
-                      {c.meta.org_id, term, c.meta.id}));
+    SW_TRY(tx.Execute(
+        "INSERT INTO client_search_terms (org_id, term, client_id, prefix, sort_key) VALUES (?, ?, ?, ?, ?)",
+        {c.meta.org_id, term, c.meta.id, FirstCharacters(term, kSearchPrefixLength), sort_key}));
   }
   return Ok();
 }
@@ -95,30 +97,32 @@ Param OptDate(const std::optional<Date>& d) { return d ? Param(FormatDate(*d)) :
 
 }  // namespace
 
-Result<std::vector<ClientSummary>> ClientStore::List(db::Transaction& tx, const std::string& org_id,
-                                                     const ClientQuery& q) {
-  std::string sql = "SELECT " + std::string(kClientColumns) +
-                    ", e.stage, t.name, s.given_name, s.preferred_name, s.family_name, e.id FROM clients c "
-                    "LEFT JOIN episodes e ON e.id = (SELECT e2.id FROM episodes e2 WHERE e2.org_id = c.org_id AND "
-                    "e2.client_id = c.id AND e2.voided = 0 ORDER BY e2.created_at DESC, e2.id DESC LIMIT 1) "
-                    "LEFT JOIN tracks t ON t.id = e.track_id LEFT JOIN staff s ON s.id = e.counselor_id "
-                    "WHERE c.org_id = ?";
-  std::vector<Param> p{org_id};
+namespace {
+
+// A client summary: the client row `c` joined to its current episode, track and counselor.
+const std::string kSummaryColumns =
+    "SELECT " + std::string(kClientColumns) + ", e.stage, t.name, s.given_name, s.preferred_name, s.family_name, e.id";
+constexpr std::string_view kSummaryJoins =
+    " LEFT JOIN episodes e ON e.id = (SELECT e2.id FROM episodes e2 WHERE e2.org_id = c.org_id AND "
+    "e2.client_id = c.id AND e2.voided = 0 ORDER BY e2.created_at DESC, e2.id DESC LIMIT 1) "
+    "LEFT JOIN tracks t ON t.id = e.track_id LEFT JOIN staff s ON s.id = e.counselor_id";
+const std::string kSummarySelect = kSummaryColumns + " FROM clients c" + std::string(kSummaryJoins);
+
+ClientSummary ReadSummary(const db::Row& r) {
+  ClientSummary s;
+  s.client = ReadClient(r);
+  const std::size_t i = kClientColumnCount;
+  s.stage = r.Text(i);
+  s.track_name = r.Text(i + 1);
+  if (!r.IsNull(i + 4)) s.counselor_name = (r.Text(i + 3).empty() ? r.Text(i + 2) : r.Text(i + 3)) + " " + r.Text(i + 4);
+  s.episode_id = r.Text(i + 5);
+  return s;
+}
+
+// Conditions on the client row `c` other than names: voided, date of birth, MRN and the current
+// episode's stage, track and counselor.
+void AppendClientFilters(std::string& sql, std::vector<Param>& p, const ClientQuery& q) {
   if (!q.include_voided) sql += " AND c.voided = 0";
-  if (!q.name_prefixes.empty()) {
-    std::string names;
-    for (const auto& word : q.name_prefixes) {
-      names += names.empty() ? "" : " AND ";
-      names += "c.id IN (SELECT client_id FROM client_search_terms WHERE org_id = ? AND term >= ? AND term < ?)";
-      p.insert(p.end(), {org_id, word, db::PrefixUpperBound(word)});
-    }
-    if (!q.mrn_alternative.empty()) {
-      sql += " AND ((" + names + ") OR c.mrn = ?)";
-      p.emplace_back(q.mrn_alternative);
-    } else {
-      sql += " AND " + names;
-    }
-  }
   if (q.birth_date) {
     sql += " AND c.birth_date = ?";
     p.emplace_back(FormatDate(*q.birth_date));
@@ -127,40 +131,88 @@ Result<std::vector<ClientSummary>> ClientStore::List(db::Transaction& tx, const 
     sql += " AND c.mrn = ?";
     p.emplace_back(q.mrn);
   }
-  if (!q.stage.empty()) {
-    sql += " AND e.stage = ?";
-    p.emplace_back(q.stage);
+  if (q.stage.empty() && q.track_id.empty() && q.counselor_id.empty()) return;
+  sql += " AND EXISTS (SELECT 1 FROM episodes ce WHERE ce.id = (SELECT e3.id FROM episodes e3 WHERE "
+         "e3.org_id = c.org_id AND e3.client_id = c.id AND e3.voided = 0 ORDER BY e3.created_at DESC, e3.id DESC "
+         "LIMIT 1)";
+  for (const auto& [column, value] : {std::pair{"stage", &q.stage}, std::pair{"track_id", &q.track_id},
+                                      std::pair{"counselor_id", &q.counselor_id}}) {
+    if (value->empty()) continue;
+    sql += std::string(" AND ce.") + column + " = ?";
+    p.emplace_back(*value);
   }
-  if (!q.track_id.empty()) {
-    sql += " AND e.track_id = ?";
-    p.emplace_back(q.track_id);
+  sql += ")";
+}
+
+// Requires every name word to prefix one of the client's search terms (a lookup in that client's terms).
+void AppendNameWords(std::string& sql, std::vector<Param>& p, const std::string& org_id,
+                     const std::vector<std::string>& words, std::string_view id_column) {
+  for (const auto& word : words) {
+    sql += " AND EXISTS (SELECT 1 FROM client_search_terms w WHERE w.org_id = ? AND w.client_id = " +
+           std::string(id_column) + " AND w.term >= ? AND w.term < ?)";
+    p.insert(p.end(), {org_id, word, db::PrefixUpperBound(word)});
   }
-  if (!q.counselor_id.empty()) {
-    sql += " AND e.counselor_id = ?";
-    p.emplace_back(q.counselor_id);
+}
+
+// The longest word of at least kSearchPrefixLength characters, which drives an ordered index scan.
+std::optional<std::size_t> DrivingWord(const std::vector<std::string>& words) {
+  std::optional<std::size_t> best;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (CharacterCount(words[i]) < kSearchPrefixLength) continue;
+    if (!best || words[i].size() > words[*best].size()) best = i;
   }
+  return best;
+}
+
+// Name search: the inner query finds one page of (sort_key, client_id) from the prefix index, already in
+// name order, touching narrow rows only; the outer one reads just those clients whole. CROSS JOIN keeps
+// SQLite on that order (search terms first, then clients by id) instead of scanning clients.
+Result<std::vector<ClientSummary>> SearchByName(db::Transaction& tx, const std::string& org_id, const ClientQuery& q,
+                                                std::size_t driver) {
+  const std::string& word = q.name_prefixes[driver];
+  std::string page =
+      "SELECT DISTINCT t.sort_key, t.client_id FROM client_search_terms t CROSS JOIN clients c "
+      "WHERE c.id = t.client_id AND t.org_id = ? AND t.prefix = ? AND t.term >= ? AND t.term < ?";
+  std::vector<Param> p{org_id, FirstCharacters(word, kSearchPrefixLength), word, db::PrefixUpperBound(word)};
+  std::vector<std::string> others;
+  for (std::size_t i = 0; i < q.name_prefixes.size(); ++i) {
+    if (i != driver) others.push_back(q.name_prefixes[i]);
+  }
+  AppendNameWords(page, p, org_id, others, "t.client_id");
+  AppendClientFilters(page, p, q);
+  if (!q.after_id.empty()) {
+    page += " AND (t.sort_key, t.client_id) > ((SELECT sort_key FROM clients WHERE org_id = ? AND id = ?), ?)";
+    p.insert(p.end(), {org_id, q.after_id, q.after_id});
+  }
+  page += " ORDER BY t.sort_key, t.client_id LIMIT ?";
+  p.emplace_back(static_cast<std::int64_t>(q.limit));
+  std::string sql = kSummaryColumns + " FROM (" + page + ") pg CROSS JOIN clients c" + std::string(kSummaryJoins) +
+                    " WHERE c.id = pg.client_id AND c.org_id = ? ORDER BY pg.sort_key, pg.client_id";
+  p.emplace_back(org_id);
+  return db::ReadAll<ClientSummary>(tx, sql, std::move(p), ReadSummary);
+}
+
+}  // namespace
+
+Result<std::vector<ClientSummary>> ClientStore::List(db::Transaction& tx, const std::string& org_id,
+                                                     const ClientQuery& q) {
   if (!q.only_id.empty()) {
-    sql += " AND c.id = ?";
-    p.emplace_back(q.only_id);
+    return db::ReadAll<ClientSummary>(tx, kSummarySelect + " WHERE c.org_id = ? AND c.id = ?", {org_id, q.only_id},
+                                      ReadSummary);
   }
+  if (auto driver = DrivingWord(q.name_prefixes)) return SearchByName(tx, org_id, q, *driver);
+
+  std::string sql = kSummarySelect + " WHERE c.org_id = ?";
+  std::vector<Param> p{org_id};
+  AppendNameWords(sql, p, org_id, q.name_prefixes, "c.id");
+  AppendClientFilters(sql, p, q);
   if (!q.after_id.empty()) {
     sql += " AND (c.sort_key, c.id) > ((SELECT sort_key FROM clients WHERE org_id = ? AND id = ?), ?)";
     p.insert(p.end(), {org_id, q.after_id, q.after_id});
   }
   sql += " ORDER BY c.sort_key, c.id LIMIT ?";
   p.emplace_back(static_cast<std::int64_t>(q.limit));
-  return db::ReadAll<ClientSummary>(tx, sql, std::move(p), [](const db::Row& r) {
-    ClientSummary s;
-    s.client = ReadClient(r);
-    const std::size_t i = kClientColumnCount;
-    s.stage = r.Text(i);
-    s.track_name = r.Text(i + 1);
-    if (!r.IsNull(i + 4)) {
-      s.counselor_name = (r.Text(i + 3).empty() ? r.Text(i + 2) : r.Text(i + 3)) + " " + r.Text(i + 4);
-    }
-    s.episode_id = r.Text(i + 5);
-    return s;
-  });
+  return db::ReadAll<ClientSummary>(tx, sql, std::move(p), ReadSummary);
 }
 
 Result<std::optional<Client>> ClientStore::Get(db::Transaction& tx, const std::string& org_id, const std::string& id) {

@@ -10,9 +10,11 @@
 
 namespace stepwise::admissions {
 
+// Search terms are indexed by their first characters; words at least this long search fastest.
+inline constexpr std::size_t kSearchPrefixLength = 3;
+
 struct ClientQuery {
   std::vector<std::string> name_prefixes;  // lowercase words; each must prefix some name word
-  std::string mrn_alternative;             // matches instead of the names when the MRN equals this
   std::optional<Date> birth_date;
   std::string mrn;  // exact (normalized)
   std::string stage;

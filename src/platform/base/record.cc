@@ -45,4 +45,21 @@ std::vector<std::string> NameSearchTerms(std::string_view name) {
   return out;
 }
 
+namespace {
+bool IsContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+std::string FirstCharacters(std::string_view text, std::size_t n) {
+  std::size_t i = 0, seen = 0;
+  while (i < text.size()) {
+    if (!IsContinuation(text[i]) && seen++ == n) break;
+    ++i;
+  }
+  return std::string(text.substr(0, i));
+}
+
+std::size_t CharacterCount(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return !IsContinuation(c); }));
+}
+
 }  // namespace stepwise

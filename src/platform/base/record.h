@@ -30,4 +30,8 @@ std::string AsciiLower(std::string_view text);
 // o'neil, oneil. Used for prefix search; duplicates removed.
 std::vector<std::string> NameSearchTerms(std::string_view name);
 
+// The first `n` characters (UTF-8 code points) of `text`, and how many characters `text` has.
+std::string FirstCharacters(std::string_view text, std::size_t n);
+std::size_t CharacterCount(std::string_view text);
+
 }  // namespace stepwise
