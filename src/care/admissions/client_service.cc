@@ -114,7 +114,13 @@ Result<ClientRecord> ClientService::Create(const Actor& actor, Client draft) {
     const std::string now = FormatTimestamp(clock_.Now());
     draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
     SW_TRY(ClientStore::Insert(tx, draft));
-    SW_TRY(audit::Append(tx, actor, {"create", "client", draft.meta.id, draft.meta.id, ""}, now));
+    SW_TRY(audit::Append(tx, actor,
+                         {.action = "create",
+                          .resource_type = "client",
+                          .resource_id = draft.meta.id,
+                          .client_id = draft.meta.id,
+                          .data_category = "demographics"},
+                         now));
     return Load(tx, actor, draft.meta.id);
   });
 }
@@ -132,7 +138,13 @@ Result<ClientRecord> ClientService::Update(const Actor& actor, Client changes, s
     const std::string now = FormatTimestamp(clock_.Now());
     changes.meta.org_id = actor.org_id;
     SW_TRY(ClientStore::Update(tx, changes, expected, now));
-    SW_TRY(audit::Append(tx, actor, {"update", "client", changes.meta.id, changes.meta.id, ""}, now));
+    SW_TRY(audit::Append(tx, actor,
+                         {.action = "update",
+                          .resource_type = "client",
+                          .resource_id = changes.meta.id,
+                          .client_id = changes.meta.id,
+                          .data_category = "demographics"},
+                         now));
     return Load(tx, actor, changes.meta.id);
   });
 }
@@ -143,7 +155,14 @@ Result<ClientRecord> ClientService::Void(const Actor& actor, const std::string& 
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ClientRecord> {
     const std::string now = FormatTimestamp(clock_.Now());
     SW_TRY(db::VoidVersioned(tx, "clients", actor.org_id, id, expected, reason, now));
-    SW_TRY(audit::Append(tx, actor, {"void", "client", id, id, reason}, now));
+    SW_TRY(audit::Append(tx, actor,
+                         {.action = "void",
+                          .resource_type = "client",
+                          .resource_id = id,
+                          .client_id = id,
+                          .data_category = "demographics",
+                          .reason = reason},
+                         now));
     return Load(tx, actor, id);
   });
 }
@@ -196,7 +215,13 @@ Result<Episode> ClientService::OpenEpisode(const Actor& actor, Episode draft) {
     const std::string now = FormatTimestamp(clock_.Now());
     draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
     SW_TRY(ClientStore::InsertEpisode(tx, draft));
-    SW_TRY(audit::Append(tx, actor, {"create", "episode", draft.meta.id, draft.client_id, ""}, now));
+    SW_TRY(audit::Append(tx, actor,
+                         {.action = "create",
+                          .resource_type = "episode",
+                          .resource_id = draft.meta.id,
+                          .client_id = draft.client_id,
+                          .data_category = "episode"},
+                         now));
     return draft;
   });
 }
@@ -218,7 +243,13 @@ Result<Episode> ClientService::UpdateEpisode(const Actor& actor, Episode changes
     }
     const std::string now = FormatTimestamp(clock_.Now());
     SW_TRY(ClientStore::UpdateEpisode(tx, changes, expected, now));
-    SW_TRY(audit::Append(tx, actor, {"update", "episode", changes.meta.id, current.client_id, ""}, now));
+    SW_TRY(audit::Append(tx, actor,
+                         {.action = "update",
+                          .resource_type = "episode",
+                          .resource_id = changes.meta.id,
+                          .client_id = current.client_id,
+                          .data_category = "episode"},
+                         now));
     return db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode");
   });
 }
@@ -230,7 +261,14 @@ Result<Episode> ClientService::VoidEpisode(const Actor& actor, const std::string
     SW_ASSIGN(auto current, db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode"));
     const std::string now = FormatTimestamp(clock_.Now());
     SW_TRY(db::VoidVersioned(tx, "episodes", actor.org_id, id, expected, reason, now));
-    SW_TRY(audit::Append(tx, actor, {"void", "episode", id, current.client_id, reason}, now));
+    SW_TRY(audit::Append(tx, actor,
+                         {.action = "void",
+                          .resource_type = "episode",
+                          .resource_id = id,
+                          .client_id = current.client_id,
+                          .data_category = "episode",
+                          .reason = reason},
+                         now));
     return db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode");
   });
 }

@@ -68,9 +68,9 @@ Status WriteChildren(db::Transaction& tx, const Client& c) {
   SW_TRY(tx.Execute("DELETE FROM client_search_terms WHERE org_id = ? AND client_id = ?", {c.meta.org_id, c.meta.id}));
   const std::string sort_key = ClientSortKey(c);
   for (const auto& term : ClientSearchTerms(c)) {
-    SW_TRY(tx.Execute(
-        "INSERT INTO client_search_terms (org_id, term, client_id, prefix, sort_key) VALUES (?, ?, ?, ?, ?)",
-        {c.meta.org_id, term, c.meta.id, FirstCharacters(term, kSearchPrefixLength), sort_key}));
+    SW_TRY(
+        tx.Execute("INSERT INTO client_search_terms (org_id, term, client_id, prefix, sort_key) VALUES (?, ?, ?, ?, ?)",
+                   {c.meta.org_id, term, c.meta.id, FirstCharacters(term, kSearchPrefixLength), sort_key}));
   }
   return Ok();
 }
@@ -114,7 +114,8 @@ ClientSummary ReadSummary(const db::Row& r) {
   const std::size_t i = kClientColumnCount;
   s.stage = r.Text(i);
   s.track_name = r.Text(i + 1);
-  if (!r.IsNull(i + 4)) s.counselor_name = (r.Text(i + 3).empty() ? r.Text(i + 2) : r.Text(i + 3)) + " " + r.Text(i + 4);
+  if (!r.IsNull(i + 4))
+    s.counselor_name = (r.Text(i + 3).empty() ? r.Text(i + 2) : r.Text(i + 3)) + " " + r.Text(i + 4);
   s.episode_id = r.Text(i + 5);
   return s;
 }
@@ -132,11 +133,12 @@ void AppendClientFilters(std::string& sql, std::vector<Param>& p, const ClientQu
     p.emplace_back(q.mrn);
   }
   if (q.stage.empty() && q.track_id.empty() && q.counselor_id.empty()) return;
-  sql += " AND EXISTS (SELECT 1 FROM episodes ce WHERE ce.id = (SELECT e3.id FROM episodes e3 WHERE "
-         "e3.org_id = c.org_id AND e3.client_id = c.id AND e3.voided = 0 ORDER BY e3.created_at DESC, e3.id DESC "
-         "LIMIT 1)";
-  for (const auto& [column, value] : {std::pair{"stage", &q.stage}, std::pair{"track_id", &q.track_id},
-                                      std::pair{"counselor_id", &q.counselor_id}}) {
+  sql +=
+      " AND EXISTS (SELECT 1 FROM episodes ce WHERE ce.id = (SELECT e3.id FROM episodes e3 WHERE "
+      "e3.org_id = c.org_id AND e3.client_id = c.id AND e3.voided = 0 ORDER BY e3.created_at DESC, e3.id DESC "
+      "LIMIT 1)";
+  for (const auto& [column, value] :
+       {std::pair{"stage", &q.stage}, std::pair{"track_id", &q.track_id}, std::pair{"counselor_id", &q.counselor_id}}) {
     if (value->empty()) continue;
     sql += std::string(" AND ce.") + column + " = ?";
     p.emplace_back(*value);

@@ -20,7 +20,9 @@ namespace {
 
 Status Audit(Transaction& tx, const Actor& actor, const char* action, const char* type, const std::string& id,
              const std::string& now, const std::string& reason = "") {
-  return audit::Append(tx, actor, {action, type, id, "", reason}, now);
+  return audit::Append(
+      tx, actor,
+      {.action = action, .resource_type = type, .resource_id = id, .data_category = "program", .reason = reason}, now);
 }
 
 Status CheckOrganization(const Organization& o) {

@@ -58,7 +58,9 @@ Result<Staff> StaffService::Create(const Actor& actor, Staff draft) {
     const std::string now = FormatTimestamp(clock_.Now());
     draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
     SW_TRY(StaffStore::Insert(tx, draft));
-    SW_TRY(audit::Append(tx, actor, {"create", "staff", draft.meta.id, "", ""}, now));
+    SW_TRY(audit::Append(
+        tx, actor,
+        {.action = "create", .resource_type = "staff", .resource_id = draft.meta.id, .data_category = "staff"}, now));
     return draft;
   });
 }
@@ -70,7 +72,9 @@ Result<Staff> StaffService::Update(const Actor& actor, Staff changes, std::int64
     const std::string now = FormatTimestamp(clock_.Now());
     changes.meta.org_id = actor.org_id;
     SW_TRY(StaffStore::Update(tx, changes, expected, now));
-    SW_TRY(audit::Append(tx, actor, {"update", "staff", changes.meta.id, "", ""}, now));
+    SW_TRY(audit::Append(
+        tx, actor,
+        {.action = "update", .resource_type = "staff", .resource_id = changes.meta.id, .data_category = "staff"}, now));
     return db::Found(StaffStore::Get(tx, actor.org_id, changes.meta.id), "staff member");
   });
 }
@@ -81,7 +85,10 @@ Result<Staff> StaffService::Void(const Actor& actor, const std::string& id, std:
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Staff> {
     const std::string now = FormatTimestamp(clock_.Now());
     SW_TRY(db::VoidVersioned(tx, "staff", actor.org_id, id, expected, reason, now));
-    SW_TRY(audit::Append(tx, actor, {"void", "staff", id, "", reason}, now));
+    SW_TRY(audit::Append(
+        tx, actor,
+        {.action = "void", .resource_type = "staff", .resource_id = id, .data_category = "staff", .reason = reason},
+        now));
     return db::Found(StaffStore::Get(tx, actor.org_id, id), "staff member");
   });
 }
