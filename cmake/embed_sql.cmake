@@ -8,6 +8,7 @@ function(stepwise_embed_sql target dir)
     OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -DOUT=${out} "-DFILES=${files}" -P ${CMAKE_SOURCE_DIR}/cmake/embed_sql_run.cmake
     DEPENDS ${files} ${CMAKE_SOURCE_DIR}/cmake/embed_sql_run.cmake
-    COMMENT "Embedding SQL migrations")
+    COMMENT "Embedding SQL migrations"
+    VERBATIM)
   add_library(${target} STATIC ${out})
 endfunction()

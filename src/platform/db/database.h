@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -49,6 +50,25 @@ struct ResultSet {
   bool empty() const { return rows.empty(); }
 };
 
+// One row while ForEach streams a result: views into the driver's buffers, valid only during the
+// callback. Column values as text, NULL as IsNull().
+class RowView {
+ public:
+  RowView(const std::string_view* values, const bool* nulls, std::size_t n) : values_(values), nulls_(nulls), n_(n) {}
+  std::size_t size() const { return n_; }
+  bool IsNull(std::size_t i) const { return nulls_[i]; }
+  std::string_view Text(std::size_t i) const { return values_[i]; }  // "" when NULL
+  std::int64_t Int(std::size_t i) const;                             // 0 when NULL or not a number
+
+ private:
+  const std::string_view* values_;
+  const bool* nulls_;
+  std::size_t n_;
+};
+
+// Called once per row; return false to stop early.
+using RowCallback = std::function<bool(const RowView&)>;
+
 enum class Dialect { kSqlite, kPostgres };
 
 // One transaction. Destroying it without Commit() rolls it back.
@@ -58,6 +78,10 @@ class Transaction {
   virtual Result<ResultSet> Query(std::string_view sql, std::span<const Param> params = {}) = 0;
   // Runs a statement and returns the number of rows it changed.
   virtual Result<std::int64_t> Execute(std::string_view sql, std::span<const Param> params = {}) = 0;
+  // Streams the rows of a query to `each` without holding the whole result in memory (SQLite steps the
+  // statement; PostgreSQL reads through a cursor in pages). Not re-entrant: do not run another
+  // ForEach on the same transaction from inside `each`.
+  virtual Status ForEach(std::string_view sql, std::span<const Param> params, const RowCallback& each);
   // Runs several statements without parameters (migrations).
   virtual Status ExecuteScript(std::string_view sql) = 0;
   virtual Status Commit() = 0;
@@ -68,6 +92,9 @@ class Transaction {
   }
   Result<std::int64_t> Execute(std::string_view sql, std::initializer_list<Param> params) {
     return Execute(sql, std::span<const Param>(params.begin(), params.size()));
+  }
+  Status ForEach(std::string_view sql, std::initializer_list<Param> params, const RowCallback& each) {
+    return ForEach(sql, std::span<const Param>(params.begin(), params.size()), each);
   }
 };
 
@@ -87,7 +114,9 @@ class Database {
 };
 
 // Replaces dialect tokens in migration SQL: {{TEXT_C}} is a text type compared bytewise (for prefix
-// range searches that must use an index), {{BLOB}} a byte string.
+// range searches that must use an index), {{BLOB}} a byte string. Lines between a line holding
+// {{IF_SQLITE}} (or {{IF_POSTGRES}}) and one holding {{END_IF}} are kept only for that engine (for what
+// has no common SQL, such as triggers); the marker lines themselves are dropped.
 std::string RenderDialect(std::string_view sql, Dialect dialect);
 
 // The smallest string greater than every string starting with `prefix` (for `col >= ? AND col < ?`).

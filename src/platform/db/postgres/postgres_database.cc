@@ -79,6 +79,9 @@ struct PgConn {
 
 class PostgresDatabase;
 
+constexpr int kForEachPage = 10000;
+constexpr const char* kFetch = "FETCH FORWARD 10000 FROM stepwise_foreach";
+
 class PgTransaction final : public Transaction {
  public:
   PgTransaction(PostgresDatabase& owner, std::unique_ptr<PgConn> c) : owner_(owner), c_(std::move(c)) {}
@@ -103,6 +106,38 @@ class PgTransaction final : public Transaction {
     }
     PQclear(res);
     return Ok();
+  }
+  // Reads through a cursor, kForEachPage rows per round trip, handing out views into libpq's result.
+  Status ForEach(std::string_view sql, std::span<const Param> params, const RowCallback& each) override {
+    std::string declare = "DECLARE stepwise_foreach NO SCROLL CURSOR FOR ";
+    declare += sql;
+    SW_TRY(Run(declare, params, nullptr));
+    std::vector<std::string_view> values;
+    std::unique_ptr<bool[]> nulls;
+    for (bool more = true; more;) {
+      PGresult* res = PQexec(c_->conn, kFetch);
+      if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+        Error e = FromResult(c_->conn, res);
+        PQclear(res);
+        return e;
+      }
+      const int nf = PQnfields(res), nt = PQntuples(res);
+      if (values.size() != static_cast<std::size_t>(nf)) {
+        values.assign(static_cast<std::size_t>(nf), std::string_view());
+        nulls = std::make_unique<bool[]>(static_cast<std::size_t>(nf));
+      }
+      for (int t = 0; t < nt && more; ++t) {
+        for (int f = 0; f < nf; ++f) {
+          const auto i = static_cast<std::size_t>(f);
+          nulls[i] = PQgetisnull(res, t, f);
+          values[i] = std::string_view(PQgetvalue(res, t, f), static_cast<std::size_t>(PQgetlength(res, t, f)));
+        }
+        more = each(RowView(values.data(), nulls.get(), values.size()));
+      }
+      PQclear(res);
+      if (nt < kForEachPage) more = false;
+    }
+    return ExecuteScript("CLOSE stepwise_foreach");
   }
   Status Commit() override {
     SW_TRY(ExecuteScript("COMMIT"));

@@ -84,13 +84,7 @@ class Connection {
     return stmt;
   }
 
-  // Runs a prepared statement with parameters; collects rows when `out` is given.
-  Result<std::int64_t> Run(std::string_view sql, std::span<const Param> params, ResultSet* out) {
-    SW_ASSIGN(sqlite3_stmt * stmt, Prepare(sql));
-    struct Resetter {
-      sqlite3_stmt* s;
-      ~Resetter() { sqlite3_reset(s); }
-    } resetter{stmt};
+  Status Bind(sqlite3_stmt* stmt, std::span<const Param> params) {
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
       return Error::Internal("parameter count mismatch in SQL statement");
     }
@@ -111,6 +105,43 @@ class Connection {
           params[i]);
       if (rc != SQLITE_OK) return ToError(rc, db_, "bind");
     }
+    return Ok();
+  }
+
+  // Steps a prepared statement, handing each row to `each` as views into SQLite's buffers.
+  Status Stream(std::string_view sql, std::span<const Param> params, const RowCallback& each) {
+    SW_ASSIGN(sqlite3_stmt * stmt, Prepare(sql));
+    struct Resetter {
+      sqlite3_stmt* s;
+      ~Resetter() { sqlite3_reset(s); }
+    } resetter{stmt};
+    SW_TRY(Bind(stmt, params));
+    const auto ncol = static_cast<std::size_t>(sqlite3_column_count(stmt));
+    std::vector<std::string_view> values(ncol);
+    auto nulls = std::make_unique<bool[]>(ncol);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) return ToError(sqlite3_extended_errcode(db_), db_, "step");
+      for (std::size_t c = 0; c < ncol; ++c) {
+        const int ci = static_cast<int>(c);
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, ci));
+        nulls[c] = p == nullptr;
+        values[c] = p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, ci))) : "";
+      }
+      if (!each(RowView(values.data(), nulls.get(), ncol))) break;
+    }
+    return Ok();
+  }
+
+  // Runs a prepared statement with parameters; collects rows when `out` is given.
+  Result<std::int64_t> Run(std::string_view sql, std::span<const Param> params, ResultSet* out) {
+    SW_ASSIGN(sqlite3_stmt * stmt, Prepare(sql));
+    struct Resetter {
+      sqlite3_stmt* s;
+      ~Resetter() { sqlite3_reset(s); }
+    } resetter{stmt};
+    SW_TRY(Bind(stmt, params));
     const int ncol = sqlite3_column_count(stmt);
     if (out && out->columns.empty()) {
       for (int c = 0; c < ncol; ++c) out->columns.emplace_back(sqlite3_column_name(stmt, c));
@@ -155,6 +186,9 @@ class SqliteTransaction final : public Transaction {
   }
   Result<std::int64_t> Execute(std::string_view sql, std::span<const Param> params) override {
     return conn_->Run(sql, params, nullptr);
+  }
+  Status ForEach(std::string_view sql, std::span<const Param> params, const RowCallback& each) override {
+    return conn_->Stream(sql, params, each);
   }
   Status ExecuteScript(std::string_view sql) override { return conn_->Exec(sql); }
   Status Commit() override {

@@ -1,0 +1,20 @@
+// HTTP routes for the audit report: list with filters and sorting, CSV export, chain verification.
+// Each needs `audit.read`; each is itself audited (query, export, verify) through the ReadLog.
+#pragma once
+
+#include "platform/audit/audit_log.h"
+#include "platform/base/clock.h"
+#include "platform/db/database.h"
+#include "platform/http/router.h"
+
+namespace stepwise::audit {
+
+// Adds GET /api/v1/audit-events, /api/v1/audit-events.csv and /api/v1/audit/verify. With `log` null the
+// routes keep a ReadLog of their own (alive as long as the router).
+void AddAuditRoutes(http::Router& router, db::Database& db, const Clock& clock, ReadLog* log = nullptr);
+
+// CSV cell per RFC 4180, with spreadsheet formulas neutralised: a cell starting with = + - @ (or a tab
+// or carriage return) gets a leading apostrophe. Exposed for tests.
+std::string CsvCell(std::string_view value);
+
+}  // namespace stepwise::audit
