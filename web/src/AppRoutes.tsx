@@ -1,25 +1,39 @@
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { ClientChart } from './features/admissions/ClientChart';
 import { ClientList } from './features/admissions/ClientList';
 import { NewClientPage } from './features/admissions/NewClientPage';
+import { AuditPage } from './features/audit/AuditPage';
 import { ProgramSetup } from './features/program/ProgramSetup';
 import { StaffEditPage } from './features/program/StaffEditPage';
 import { StaffList } from './features/program/StaffList';
+import { AlertsPage } from './features/security/AlertsPage';
+import { MyAccount } from './features/security/MyAccount';
+import { HomeRedirect, RequirePermission } from './features/security/RequirePermission';
+import { UserEditPage } from './features/security/UserEditPage';
+import { UsersPage } from './features/security/UsersPage';
 import { Bootstrap } from './features/shell/Bootstrap';
 import { NotFound } from './features/shell/NotFound';
+
+const guard = (permission: string, element: JSX.Element) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Bootstrap />}>
-        <Route index element={<Navigate to="/clients" replace />} />
-        <Route path="clients" element={<ClientList />} />
-        <Route path="clients/new" element={<NewClientPage />} />
-        <Route path="clients/:id" element={<ClientChart />} />
-        <Route path="staff" element={<StaffList />} />
-        <Route path="staff/new" element={<StaffEditPage />} />
-        <Route path="staff/:id" element={<StaffEditPage />} />
-        <Route path="setup" element={<ProgramSetup />} />
+        <Route index element={<HomeRedirect />} />
+        <Route path="clients" element={guard('clients.read', <ClientList />)} />
+        <Route path="clients/new" element={guard('clients.write', <NewClientPage />)} />
+        <Route path="clients/:id" element={guard('clients.read', <ClientChart />)} />
+        <Route path="staff" element={guard('staff.read', <StaffList />)} />
+        <Route path="staff/new" element={guard('staff.write', <StaffEditPage />)} />
+        <Route path="staff/:id" element={guard('staff.read', <StaffEditPage />)} />
+        <Route path="setup" element={guard('program.read', <ProgramSetup />)} />
+        <Route path="account" element={<MyAccount />} />
+        <Route path="users" element={guard('users.admin', <UsersPage />)} />
+        <Route path="users/new" element={guard('users.admin', <UserEditPage />)} />
+        <Route path="users/:id" element={guard('users.admin', <UserEditPage />)} />
+        <Route path="audit" element={guard('audit.read', <AuditPage />)} />
+        <Route path="alerts" element={guard('alerts.read', <AlertsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -243,3 +243,217 @@ export interface ErrorEnvelope {
     fields?: FieldErrorItem[];
   };
 }
+
+// ---- Identity, sessions and access (platform/security) ----
+
+export interface SetupState {
+  needs_first_user: boolean;
+  needs_organization: boolean;
+}
+
+export interface SetupRequest {
+  organization?: OrganizationDraft;
+  user: { username: string; password: string; display_name: string };
+}
+
+export type ClientScope = 'none' | 'caseload' | 'program';
+
+export interface SessionUser {
+  id: Id;
+  username: string;
+  display_name: string;
+  roles: string[];
+  permissions: string[];
+  client_scope: ClientScope | string;
+  staff_id: Id | null;
+  mfa_enabled: boolean;
+  mfa_required: boolean;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrf_token: string;
+  idle_timeout_seconds: number;
+  idle_expires_at: Instant;
+  expires_at: Instant;
+}
+
+export type SignInStatus = 'signed_in' | 'mfa_required' | 'mfa_enrollment_required';
+
+export interface SignInResult {
+  status: SignInStatus;
+  /** Present when signed in; for a pending (MFA) session it may be partial. */
+  session?: Session | null;
+}
+
+export interface MySession {
+  id: Id;
+  created_at: Instant;
+  last_seen_at: Instant;
+  idle_expires_at: Instant;
+  expires_at: Instant;
+  source_address: string;
+  user_agent: string;
+  current: boolean;
+}
+
+export interface MfaEnrollment {
+  secret: string;
+  otpauth_uri: string;
+}
+
+export interface RecoveryCodes {
+  recovery_codes: string[];
+}
+
+export interface ApiToken {
+  id: Id;
+  name: string;
+  created_at: Instant;
+  expires_at: Instant;
+  last_used_at: Instant | null;
+  revoked_at: Instant | null;
+}
+
+export interface CreatedToken {
+  id: Id;
+  name: string;
+  token: string;
+  expires_at: Instant;
+}
+
+export interface User {
+  id: Id;
+  username: string;
+  display_name: string;
+  roles: string[];
+  staff_id: Id | null;
+  emergency_access: boolean;
+  mfa_enabled: boolean;
+  disabled: boolean;
+  last_sign_in_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface UserCreate {
+  username: string;
+  password: string;
+  display_name: string;
+  roles: string[];
+  staff_id?: Id | null;
+  emergency_access?: boolean;
+}
+
+export interface UserUpdate {
+  display_name: string;
+  roles: string[];
+  staff_id: Id | null;
+  emergency_access: boolean;
+  disabled: boolean;
+}
+
+export interface PolicyRole {
+  code: string;
+  label: string;
+  client_scope: ClientScope | string;
+  permissions: string[];
+  mfa_required: boolean;
+}
+
+export interface PolicyPermission {
+  code: string;
+  label: string;
+  data_category: string;
+}
+
+export interface Policy {
+  roles: PolicyRole[];
+  permissions: PolicyPermission[];
+}
+
+export interface SecuritySettingsDraft {
+  require_mfa_for_all: boolean;
+  idle_timeout_minutes: number;
+  emergency_minutes: number;
+}
+
+export interface SecuritySettings extends SecuritySettingsDraft {
+  version: number;
+}
+
+export interface Grant {
+  id: Id;
+  user_id: Id;
+  client_id: Id;
+  reason: string;
+  started_at: Instant;
+  expires_at: Instant;
+}
+
+export interface PrivacyAlert {
+  id: Id;
+  kind: 'emergency_access' | string;
+  message: string;
+  user_id: Id;
+  client_id: Id | null;
+  created_at: Instant;
+  acknowledged_at: Instant | null;
+}
+
+export interface Items<T> {
+  items: T[];
+}
+
+// ---- Audit trail (platform/audit) ----
+
+export type AuditSort =
+  | 'occurred_at'
+  | 'user_id'
+  | 'role'
+  | 'action'
+  | 'resource_type'
+  | 'client_id'
+  | 'data_category'
+  | 'source_address'
+  | 'outcome';
+
+export interface AuditQuery {
+  from?: string;
+  to?: string;
+  user_id?: string;
+  client_id?: string;
+  action?: string;
+  outcome?: string;
+  sort?: AuditSort;
+  order?: 'asc' | 'desc';
+  limit?: number;
+  cursor?: string;
+}
+
+export interface AuditEvent {
+  seq: number;
+  id: Id;
+  occurred_at: Instant;
+  user_id: Id | null;
+  username: string | null;
+  role: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: Id | null;
+  client_id: Id | null;
+  data_category: string | null;
+  source_address: string | null;
+  outcome: string;
+  reason: string | null;
+  request_id: string | null;
+  hash: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  events_checked: number;
+  first_broken_seq: number | null;
+  problem: string | null;
+}

@@ -59,3 +59,19 @@ export function compact<T>(value: T): T {
   }
   return value;
 }
+
+/** A UTC instant shown in the browser's time zone: "Nov 22, 2026, 3:04 PM". */
+export function formatInstant(instant: string | null | undefined): string {
+  if (!instant) return '';
+  const t = Date.parse(instant);
+  if (!Number.isFinite(t)) return instant;
+  return new Date(t).toLocaleString('en-US', { month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+}
+
+/** Only the time of day: "3:04 PM". */
+export function formatTime(instant: string | null | undefined): string {
+  if (!instant) return '';
+  const t = Date.parse(instant);
+  if (!Number.isFinite(t)) return instant;
+  return new Date(t).toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' });
+}

@@ -1,4 +1,4 @@
-import type { Client, ClientSummary, Meta, Organization, Program, Site, Staff, Track } from '../api/types';
+import type { Client, ClientSummary, Meta, Organization, Program, Session, Site, Staff, Track } from '../api/types';
 
 const meta0 = { version: 1, voided: false, void_reason: null, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z' };
 
@@ -122,5 +122,42 @@ export function client(over: Partial<Client> = {}): Client {
       counselor_name: 'Priya Shah',
     },
     ...over,
+  };
+}
+
+// ---- Sessions ----
+
+/** Permissions of a program director (karen in the demo), without emergency access. */
+export const DIRECTOR_PERMISSIONS = [
+  'clients.read',
+  'clients.write',
+  'organization.read',
+  'organization.write',
+  'program.read',
+  'program.write',
+  'staff.read',
+  'staff.write',
+];
+
+export function session(over: Partial<Session['user']> = {}, rest: Partial<Omit<Session, 'user'>> = {}): Session {
+  const now = Date.now();
+  return {
+    user: {
+      id: 'user-karen',
+      username: 'karen',
+      display_name: 'Karen Olson',
+      roles: ['program_director'],
+      permissions: DIRECTOR_PERMISSIONS,
+      client_scope: 'program',
+      staff_id: null,
+      mfa_enabled: true,
+      mfa_required: true,
+      ...over,
+    },
+    csrf_token: 'csrf-token-1',
+    idle_timeout_seconds: 900,
+    idle_expires_at: new Date(now + 900_000).toISOString(),
+    expires_at: new Date(now + 12 * 3600_000).toISOString(),
+    ...rest,
   };
 }

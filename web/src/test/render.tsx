@@ -2,10 +2,11 @@ import { MantineProvider } from '@mantine/core';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import type { Meta, Organization } from '../api/types';
+import type { Meta, Organization, Session } from '../api/types';
+import { sessionStore } from '../features/security/sessionStore';
 import { AppContext } from '../features/shell/AppContext';
 import { cssVariablesResolver, theme } from '../theme';
-import { META, ORG } from './fixtures';
+import { META, ORG, session as makeSession } from './fixtures';
 
 interface Options {
   /** The URL to start at. */
@@ -16,10 +17,14 @@ interface Options {
   organization?: Organization;
   /** Extra routes, e.g. the page a form navigates to. */
   extra?: { path: string; element: ReactElement }[];
+  /** The signed-in session (default: a program director); null for none. */
+  session?: Session | null;
 }
 
 /** Renders one screen inside Mantine, a memory router and the app context (meta and organization). */
 export function renderScreen(ui: ReactElement, opts: Options = {}) {
+  const s = opts.session === undefined ? makeSession() : opts.session;
+  if (s) sessionStore.start(s);
   const ctx = { meta: opts.meta ?? META, organization: opts.organization ?? ORG, setOrganization: () => {} };
   return render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>

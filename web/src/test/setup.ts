@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import '../features/security/authHooks';
+import { sessionStore } from '../features/security/sessionStore';
 
 afterEach(() => {
   cleanup();
+  sessionStore.clear();
   vi.unstubAllGlobals();
 });
 
@@ -34,3 +37,5 @@ if (!('ResizeObserver' in window)) {
 window.HTMLElement.prototype.scrollIntoView = function scrollIntoView() {};
 const { getComputedStyle } = window;
 window.getComputedStyle = (elt: Element) => getComputedStyle(elt);
+// jsdom logs "not implemented" for scrolling.
+window.scrollTo = (() => {}) as typeof window.scrollTo;

@@ -8,6 +8,7 @@ import { ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { displayName, formatDate, labelFor, legalFullName } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
 import { DemographicsSection } from './DemographicsSection';
 import { EpisodesSection } from './EpisodesSection';
@@ -80,17 +81,37 @@ export function ClientChart() {
   const justCreated = (location.state as { created?: boolean } | null)?.created === true;
   const state = useAsync((signal) => clientsApi.get(id, signal), [id]);
   const client = state.data;
+  const emergency = useEmergencyGrants();
+  const grant = emergency.grants.find((g) => g.client_id === id);
   usePageTitle(client ? displayName(client) : 'Client');
 
   if (state.error && !client) {
-    const notFound = state.error instanceof ApiError && (state.error.isNotFound || state.error.status === 400);
+    const notFound = state.error instanceof ApiError && state.error.isNotFound;
+    const badId = state.error instanceof ApiError && state.error.status === 400;
     return (
       <Stack>
         <Anchor component={Link} to="/clients" size="sm">
           ← Back to clients
         </Anchor>
-        <Title order={1}>{notFound ? 'Client not found' : 'Could not load the chart'}</Title>
-        <ErrorAlert error={state.error} onRetry={notFound ? undefined : state.reload} />
+        <Title order={1}>{notFound || badId ? 'Client not found' : 'Could not load the chart'}</Title>
+        {notFound ? (
+          <Alert color="gray" variant="light" role="alert" title="No client you can open has this address">
+            <Text size="sm">
+              The client does not exist, or their record is outside your access (for example, not in your caseload).
+            </Text>
+          </Alert>
+        ) : (
+          <ErrorAlert error={state.error} onRetry={badId ? undefined : state.reload} />
+        )}
+        {notFound && emergency.allowed && (
+          <EmergencyAccessOffer
+            clientId={id}
+            onGranted={() => {
+              emergency.reload();
+              state.reload();
+            }}
+          />
+        )}
       </Stack>
     );
   }
@@ -101,6 +122,7 @@ export function ClientChart() {
       <Anchor component={Link} to="/clients" size="sm">
         ← Back to clients
       </Anchor>
+      {grant && <EmergencyBanner grant={grant} />}
       {justCreated && (
         <Alert color="green" variant="light" role="status" title="Client registered">
           Next: open an episode of care below.

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -20,8 +21,10 @@ import { clientsApi } from '../../api/endpoints';
 import type { ClientSummary } from '../../api/types';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
-import { displayName, formatDate, labelFor, legalFullName } from '../../lib/format';
+import { displayName, formatDate, formatTime, labelFor, legalFullName } from '../../lib/format';
 import { trackLabel, useCatalog } from '../program/useCatalog';
+import { useEmergencyGrants } from '../security/EmergencyAccess';
+import { usePermission } from '../security/sessionStore';
 import { useMeta } from '../shell/AppContext';
 import { STAGE_TITLES } from '../shell/navigation';
 import { StageBadge } from './StageBadge';
@@ -33,6 +36,8 @@ type Status = 'loading' | 'ready' | 'error';
 export function ClientList() {
   const meta = useMeta();
   const catalog = useCatalog();
+  const canCreate = usePermission('clients.write');
+  const emergency = useEmergencyGrants();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const stage = params.get('stage') ?? '';
@@ -139,10 +144,27 @@ export function ClientList() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>{title}</Title>
-        <Button component={Link} to="/clients/new">
-          New client
-        </Button>
+        {canCreate && (
+          <Button component={Link} to="/clients/new">
+            New client
+          </Button>
+        )}
       </Group>
+
+      {emergency.grants.length > 0 && (
+        <Alert color="orange" variant="light" title="Emergency access in use" data-testid="emergency-grants">
+          <Stack gap={4}>
+            {emergency.grants.map((g) => (
+              <Text size="sm" key={g.id}>
+                <Anchor component={Link} to={`/clients/${g.client_id}`}>
+                  Open the client
+                </Anchor>{' '}
+                (until {formatTime(g.expires_at)}) — reason: “{g.reason}”
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
 
       <Paper withBorder p="sm">
         <form role="search" aria-label="Clients" onSubmit={(e) => e.preventDefault()}>
@@ -199,8 +221,16 @@ export function ClientList() {
                 </Anchor>
                 .
               </>
-            ) : (
+            ) : canCreate ? (
               'Register the first client with “New client”.'
+            ) : (
+              'Clients you may see appear here.'
+            )}
+            {emergency.allowed && filtered && (
+              <>
+                {' '}
+                Looking for a client outside your caseload? Open the link to their chart: it offers emergency access.
+              </>
             )}
           </EmptyState>
         </Paper>

@@ -7,6 +7,7 @@ import { FormStatus } from '../../components/FormStatus';
 import { usePageTitle } from '../../components/usePageTitle';
 import { compact, formatHours, labelFor } from '../../lib/format';
 import { useRecordForm } from '../../lib/useRecordForm';
+import { SecuritySettingsCard } from '../security/SecuritySettingsCard';
 import { useAppContext, useMeta } from '../shell/AppContext';
 import { timeZoneOptions } from '../shell/timeZones';
 import { TrackForm, emptyTrackValues, trackToValues, valuesToTrackDraft } from './TrackForm';
@@ -33,6 +34,7 @@ export function ProgramSetup() {
     <Stack gap="md" maw={1100}>
       <Title order={1}>Program set-up</Title>
       <OrganizationCard />
+      <SecuritySettingsCard />
       {catalog.error ? <ErrorAlert title="Could not load sites and programs" error={catalog.error} onRetry={catalog.reload} /> : null}
       {!catalog.data && !catalog.error && <Loading label="Loading sites and programs…" />}
       {catalog.data && (

@@ -1,9 +1,11 @@
-import { AppShell, Burger, Divider, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Divider, Group, Menu, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
-import { Link, Outlet, useLocation, useSearchParams } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../security/sessionStore';
+import { signOut } from '../security/signOut';
 import { useAppContext } from './AppContext';
-import { STAGE_NAV } from './navigation';
+import { navSections, STAGE_NAV } from './navigation';
 
 function SectionLabel({ id, children }: { id: string; children: string }) {
   return (
@@ -16,6 +18,11 @@ function SectionLabel({ id, children }: { id: string; children: string }) {
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { organization } = useAppContext();
+  const session = useSession();
+  const navigate = useNavigate();
+  const permissions = session.user.permissions ?? [];
+  const sections = navSections(permissions);
+  const userName = session.user.display_name || session.user.username;
   const location = useLocation();
   const [params] = useSearchParams();
   const path = location.pathname;
@@ -71,29 +78,67 @@ export function AppLayout() {
                 aria-expanded={opened}
                 aria-controls="primary-navigation"
               />
-              <Text component={Link} to="/clients" fw={750} size="lg" c="indigo.9" style={{ textDecoration: 'none' }}>
+              <Text component={Link} to="/" fw={750} size="lg" c="indigo.9" style={{ textDecoration: 'none' }}>
                 Stepwise
               </Text>
             </Group>
-            <Text size="sm" c="dimmed" truncate visibleFrom="xs">
-              {organization.name}
-            </Text>
+            <Group gap="sm" wrap="nowrap">
+              <Text size="sm" c="dimmed" truncate visibleFrom="sm">
+                {organization.name}
+              </Text>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button variant="subtle" size="sm" aria-label={`Account menu for ${userName}`} data-testid="user-menu">
+                    {userName} ▾
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>Signed in as {session.user.username}</Menu.Label>
+                  <Menu.Item component={Link} to="/account">
+                    My account
+                  </Menu.Item>
+                  <Menu.Item
+                    onClick={() => {
+                      void signOut().then(() => navigate('/', { replace: true }));
+                    }}
+                  >
+                    Sign out
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
           </Group>
         </AppShell.Header>
 
         <AppShell.Navbar p="xs" id="primary-navigation" aria-label="Primary">
           <ScrollArea type="auto">
-            <SectionLabel id="nav-clients">Clients by care stage</SectionLabel>
-            <div role="group" aria-labelledby="nav-clients">
-              {STAGE_NAV.map((n) => link(n.label, n.to, onClientList && stage === n.stage))}
-              {link('All clients', '/clients', (onClientList && !stage) || path.startsWith('/clients/'))}
-            </div>
-            <Divider my="sm" />
-            <SectionLabel id="nav-org">Organization</SectionLabel>
-            <div role="group" aria-labelledby="nav-org">
-              {link('Staff', '/staff', path.startsWith('/staff'))}
-              {link('Program set-up', '/setup', path.startsWith('/setup'))}
-            </div>
+            {sections.clients && (
+              <>
+                <SectionLabel id="nav-clients">Clients by care stage</SectionLabel>
+                <div role="group" aria-labelledby="nav-clients">
+                  {STAGE_NAV.map((n) => link(n.label, n.to, onClientList && stage === n.stage))}
+                  {link('All clients', '/clients', (onClientList && !stage) || path.startsWith('/clients/'))}
+                </div>
+              </>
+            )}
+            {sections.organization.length > 0 && (
+              <>
+                {sections.clients && <Divider my="sm" />}
+                <SectionLabel id="nav-org">Organization</SectionLabel>
+                <div role="group" aria-labelledby="nav-org">
+                  {sections.organization.map((n) => link(n.label, n.to, path.startsWith(n.to)))}
+                </div>
+              </>
+            )}
+            {sections.privacy.length > 0 && (
+              <>
+                <Divider my="sm" />
+                <SectionLabel id="nav-privacy">Security and privacy</SectionLabel>
+                <div role="group" aria-labelledby="nav-privacy">
+                  {sections.privacy.map((n) => link(n.label, n.to, path.startsWith(n.to)))}
+                </div>
+              </>
+            )}
           </ScrollArea>
         </AppShell.Navbar>
 

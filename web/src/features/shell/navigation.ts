@@ -18,3 +18,38 @@ export const STAGE_NAV: NavItem[] = [
 export const STAGE_TITLES: Record<string, string> = Object.fromEntries(
   STAGE_NAV.map((n) => [n.stage ?? '', n.label]),
 );
+
+/** A menu item shown only to users whose session holds `permission`. */
+export interface PermittedItem {
+  label: string;
+  to: string;
+  permission: string;
+}
+
+export const ORGANIZATION_NAV: PermittedItem[] = [
+  { label: 'Staff', to: '/staff', permission: 'staff.read' },
+  { label: 'Program set-up', to: '/setup', permission: 'program.read' },
+];
+
+export const PRIVACY_NAV: PermittedItem[] = [
+  { label: 'Users and roles', to: '/users', permission: 'users.admin' },
+  { label: 'Audit trail', to: '/audit', permission: 'audit.read' },
+  { label: 'Privacy alerts', to: '/alerts', permission: 'alerts.read' },
+];
+
+/** The navigation a user with these permissions sees (deny by default: no permission, no item). */
+export function navSections(permissions: string[]) {
+  const has = (p: string) => permissions.includes(p);
+  return {
+    clients: has('clients.read'),
+    organization: ORGANIZATION_NAV.filter((n) => has(n.permission)),
+    privacy: PRIVACY_NAV.filter((n) => has(n.permission)),
+  };
+}
+
+/** Where "/" leads: the first area the user may open. */
+export function homePath(permissions: string[]): string {
+  if (permissions.includes('clients.read')) return '/clients';
+  const first = [...PRIVACY_NAV, ...ORGANIZATION_NAV].find((n) => permissions.includes(n.permission));
+  return first?.to ?? '/account';
+}

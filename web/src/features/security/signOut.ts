@@ -1,0 +1,15 @@
+import { sessionApi } from '../../api/endpoints';
+import { sessionStore } from './sessionStore';
+
+/**
+ * Ends the session on the server and forgets everything held in memory (the session, its CSRF token,
+ * and every page's data, which unmounts with the signed-in app). The sign-in page follows.
+ */
+export async function signOut(): Promise<void> {
+  try {
+    await sessionApi.signOut();
+  } catch {
+    // Already gone on the server (or unreachable): the local state is cleared all the same.
+  }
+  sessionStore.clear();
+}
