@@ -79,7 +79,7 @@ int AuditCommands::Run() {
     return 0;
   }
   // purge
-  if (auto s = audit::CheckRetentionYears(o_->years); !s.ok()) return Fail(s.error());
+  if (auto s = audit::CheckRetentionYears(o_->years, "--older-than-years"); !s.ok()) return Fail(s.error());
   auto database = OpenExisting(o_->purge_db);
   if (!database.ok()) return Fail(database.error());
   SystemClock clock;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/audit_commands.h"
 #include "app/composition.h"
 #include "app/config.h"
 #include "app/demo.h"
@@ -124,6 +125,7 @@ int RunCommandLine(int argc, char** argv, char** envp) {
   restore->add_option("--from", restore_from, "Backup file")->required();
   restore->add_option("--db", restore_db, "Database file to replace");
 
+  AuditCommands audit_commands(cli);
   cli.add_subcommand("version", "Print the version");
 
   try {
@@ -138,6 +140,7 @@ int RunCommandLine(int argc, char** argv, char** envp) {
     }
     return Serve(serve_values, config_file, envp, argv[0]);
   }
+  if (audit_commands.parsed()) return audit_commands.Run();
   if (migrate->parsed()) {
     auto database = OpenDatabase(migrate_db);
     if (!database.ok()) return Fail(database.error());

@@ -4,6 +4,7 @@
 
 #include "care/admissions/client_routes.h"
 #include "care/program/program_routes.h"
+#include "platform/audit/audit_routes.h"
 #include "platform/db/migrations.h"
 #include "platform/db/postgres/postgres_database.h"
 #include "platform/db/sqlite/sqlite_database.h"
@@ -71,6 +72,7 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database) {
   AddSystemRoutes(app->router, *app->db);
   program::AddProgramRoutes(app->router, app->services->programs);
   program::AddStaffRoutes(app->router, app->services->staff);
+  audit::AddAuditRoutes(app->router, *app->db, app->clock);
   admissions::AddClientRoutes(app->router, app->services->clients);
   return app;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, json, mockFetch } from '../test/mockFetch';
-import { ApiError, buildUrl } from './client';
-import { clientsApi, metaApi, organizationApi, staffApi } from './endpoints';
+import { sessionStore } from '../features/security/sessionStore';
+import { session } from '../test/fixtures';
+import { ApiError, buildUrl, currentCsrfToken } from './client';
+import { auditApi, clientsApi, meApi, metaApi, organizationApi, staffApi } from './endpoints';
 
 describe('API client', () => {
   it('builds query strings without empty values', () => {
@@ -55,5 +57,52 @@ describe('API client', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(0);
     expect(err.code).toBe('network');
+  });
+
+  it('sends the session CSRF token on every mutation, not on reads, and keeps it out of web storage', async () => {
+    const m = mockFetch({
+      'GET /api/v1/clients': json({ items: [], next_cursor: null }),
+      'POST /api/v1/clients': json({}, 201),
+      'PUT /api/v1/organization': json({}),
+      'DELETE /api/v1/me/sessions/s1': { status: 204 },
+    });
+    sessionStore.start(session({}, { csrf_token: 'tok-123' }));
+    await clientsApi.list();
+    await clientsApi.create({ legal_name: { given: 'A', family: 'B' }, birth_date: '2000-01-01' });
+    await organizationApi.update({ name: 'X', time_zone: 'UTC' }, 1);
+    await meApi.endSession('s1');
+    expect(m.calls.map((c) => [c.method, c.headers['x-csrf-token']])).toEqual([
+      ['GET', undefined],
+      ['POST', 'tok-123'],
+      ['PUT', 'tok-123'],
+      ['DELETE', 'tok-123'],
+    ]);
+    expect(m.fn.mock.calls.every(([, init]) => init?.credentials === 'same-origin')).toBe(true);
+    expect(window.localStorage.length).toBe(0);
+    expect(window.sessionStorage.length).toBe(0);
+    expect(document.cookie).not.toContain('tok-123');
+    sessionStore.clear();
+    expect(currentCsrfToken()).toBeNull();
+  });
+
+  it('fetches the current token and retries once when a mutation is refused for its CSRF token', async () => {
+    sessionStore.start(session({}, { csrf_token: 'old' }));
+    let posts = 0;
+    const m = mockFetch({
+      'POST /api/v1/clients': (c) => {
+        posts += 1;
+        return c.headers['x-csrf-token'] === 'new' ? json({}, 201) : apiError(403, 'permission_denied', 'CSRF check failed');
+      },
+      'GET /api/v1/session': json(session({}, { csrf_token: 'new' })),
+    });
+    await clientsApi.create({ legal_name: { given: 'A', family: 'B' }, birth_date: '2000-01-01' });
+    expect(posts).toBe(2);
+    expect(m.callsTo('POST', '/api/v1/clients')[1]?.headers['x-csrf-token']).toBe('new');
+  });
+
+  it('builds the audit CSV address from the same filters, without paging', () => {
+    expect(auditApi.csvUrl({ action: 'read', outcome: 'denied', sort: 'user_id', order: 'asc', limit: 100, cursor: 'abc' })).toBe(
+      '/api/v1/audit-events.csv?action=read&outcome=denied&sort=user_id&order=asc',
+    );
   });
 });
