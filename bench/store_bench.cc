@@ -98,7 +98,12 @@ struct Fixture {
   std::unique_ptr<db::Database> db;
   SystemClock clock;
   std::unique_ptr<admissions::ClientService> clients;
-  Actor actor{"", "store-bench", "administrator", "bench"};
+  Actor actor = [] {
+    Actor a;
+    a.user_id = "store-bench";
+    a.client_scope = ClientScope::kProgram;
+    return a;
+  }();
   std::vector<std::string> ids;
 };
 

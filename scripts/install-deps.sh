@@ -9,6 +9,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib
   libsodium-dev liboath-dev
+  john-data cracklib-runtime
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy

@@ -4,12 +4,15 @@
 #include <malloc.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/audit_commands.h"
 #include "app/composition.h"
 #include "app/config.h"
 #include "app/demo.h"
+#include "app/identity_commands.h"
 #include "platform/base/log.h"
 #include "platform/db/migrations.h"
 #include "platform/db/sqlite/sqlite_database.h"
@@ -47,17 +50,29 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
   log::Level level = log::Level::kInfo;
   log::ParseLevel(cfg->log_level, level);
   log::Configure(level, cfg->log_file);
-  if (!IsLoopback(cfg->host)) {
+  if (!IsLoopback(cfg->host) && !cfg->behind_proxy) {
     return Fail(Error::Field("listen",
-                             "Stepwise has no sign-in yet, so it listens only on loopback "
-                             "(127.0.0.1, ::1 or localhost); got " +
-                                 cfg->host));
+                             "plain HTTP is allowed only on loopback (127.0.0.1, ::1 or localhost); to listen on " +
+                                 cfg->host +
+                                 ", put a TLS-terminating reverse proxy in front and pass --behind-proxy "
+                                 "(docs/operations.md)"));
   }
+  AppOptions options;
+  if (!cfg->policy.empty()) {
+    std::ifstream in(cfg->policy);
+    if (!in) return Fail(Error::Field("policy", "cannot read " + cfg->policy));
+    std::stringstream text;
+    text << in.rdbuf();
+    auto policy = security::Policy::Parse(text.str());
+    if (!policy.ok()) return Fail(policy.error());
+    options.policy = std::move(policy).value();
+  }
+  options.limits.idle = std::chrono::minutes(cfg->idle_timeout_minutes);
   auto database = OpenAndMigrate(cfg->db);
   if (!database.ok()) return Fail(database.error());
   const bool postgres = IsPostgresUrl(cfg->db);
   log::Info("database_open", {{"db", (*database)->Describe()}});
-  auto app = BuildApp(std::move(database).value());
+  auto app = BuildApp(std::move(database).value(), std::move(options));
 
   http::ServerOptions o;
   o.address = cfg->host == "localhost" ? "127.0.0.1" : cfg->host;
@@ -125,6 +140,7 @@ int RunCommandLine(int argc, char** argv, char** envp) {
   restore->add_option("--from", restore_from, "Backup file")->required();
   restore->add_option("--db", restore_db, "Database file to replace");
 
+  IdentityCommands identity_commands(cli);
   AuditCommands audit_commands(cli);
   cli.add_subcommand("version", "Print the version");
 
@@ -140,6 +156,7 @@ int RunCommandLine(int argc, char** argv, char** envp) {
     }
     return Serve(serve_values, config_file, envp, argv[0]);
   }
+  if (identity_commands.parsed()) return identity_commands.Run();
   if (audit_commands.parsed()) return audit_commands.Run();
   if (migrate->parsed()) {
     auto database = OpenDatabase(migrate_db);
@@ -167,6 +184,11 @@ int RunCommandLine(int argc, char** argv, char** envp) {
     if (!summary.ok()) return Fail(summary.error());
     std::cout << "demo program created in " << demo_db << ": " << summary->staff << " staff, " << summary->clients
               << " clients\n";
+    std::cout << "demo sign-ins (password " << kDemoPassword << "):\n";
+    for (const auto& l : summary->logins) {
+      std::cout << "  " << l.username << " (" << l.roles << ")" << (l.mfa ? "  [MFA]" : "") << "\n";
+    }
+    std::cout << "[MFA] users: add the TOTP secret " << kDemoTotpSecret << " to an authenticator app\n";
     return 0;
   }
   if (backup->parsed()) {

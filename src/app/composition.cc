@@ -1,6 +1,7 @@
 #include "app/composition.h"
 
-#include <mutex>
+#include "platform/base/log.h"
+#include "platform/security/identity_routes.h"
 
 #include "care/admissions/client_routes.h"
 #include "care/program/program_routes.h"
@@ -26,54 +27,47 @@ Result<std::unique_ptr<db::Database>> OpenAndMigrate(const std::string& url) {
   return database;
 }
 
-Result<Actor> LocalOperator(program::ProgramService& programs) {
+Result<Actor> SystemOperator(program::ProgramService& programs, const std::string& command) {
   SW_ASSIGN(auto orgs, programs.ListOrganizations());
   Actor a;
-  a.user_id = "local-operator";
-  a.role = "administrator";
+  a.user_id = "system:" + command;
+  a.username = "system";
+  a.role = "system";
+  a.client_scope = ClientScope::kProgram;
   if (!orgs.empty()) a.org_id = orgs.front().meta.id;
   return a;
 }
 
-namespace {
-
-// Until sign-in exists (issue 3) every request acts as the local operator of the installation's first
-// organization; the server refuses non-loopback listeners meanwhile. The organization id is cached once
-// known (organizations are never deleted).
-class LocalAuthenticator {
- public:
-  explicit LocalAuthenticator(program::ProgramService& programs) : programs_(programs) {}
-  Result<Actor> operator()(const http::Request&) {
-    {
-      std::lock_guard lock(mu_);
-      if (!org_id_.empty()) return Actor{org_id_, "local-operator", "administrator", ""};
-    }
-    SW_ASSIGN(auto actor, LocalOperator(programs_));
-    std::lock_guard lock(mu_);
-    org_id_ = actor.org_id;
-    return actor;
-  }
-
- private:
-  program::ProgramService& programs_;
-  std::mutex mu_;
-  std::string org_id_;
-};
-
-}  // namespace
-
-std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database) {
+std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions options) {
   auto app = std::make_unique<App>();
   app->db = std::move(database);
-  app->services = std::make_unique<Services>(*app->db, app->clock);
-  auto auth = std::make_shared<LocalAuthenticator>(app->services->programs);
-  app->router.SetAuthenticator([auth](const http::Request& r) { return (*auth)(r); });
-  app->router.SetAuthorizer([](const Actor&, const std::string&) { return Ok(); });
+  if (options.clock) app->clock = options.clock;
+  app->policy = std::move(options.policy);
+  std::vector<std::string> missing;
+  app->passwords = security::PasswordPolicy::LoadDefault(&missing);
+  for (const auto& path : missing) log::Warn("password_blocklist_missing", {{"path", path}});
+  app->services = std::make_unique<Services>(*app->db, *app->clock, app->policy, app->passwords, options.limits);
+  Services& s = *app->services;
+  s.identity.SetStaffExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
+    auto staff = s.staff.Get(actor, id);
+    if (staff.ok()) return !staff->meta.voided;
+    if (staff.error().code == ErrorCode::kNotFound || staff.error().code == ErrorCode::kInvalidArgument) return false;
+    return std::move(staff).error();
+  });
+  s.identity.SetClientExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
+    return s.clients.Exists(actor, id);
+  });
+  s.clients.SetEmergencyClients(
+      [&s](db::Transaction& tx, const Actor& actor) { return s.identity.EmergencyClients(tx, actor); });
+  app->router.SetAuthenticator(security::MakeAuthenticator(s.identity));
+  app->router.SetAuthorizer(security::MakeAuthorizer());
   AddSystemRoutes(app->router, *app->db);
-  program::AddProgramRoutes(app->router, app->services->programs);
-  program::AddStaffRoutes(app->router, app->services->staff);
-  audit::AddAuditRoutes(app->router, *app->db, app->clock);
-  admissions::AddClientRoutes(app->router, app->services->clients);
+  AddSetupRoutes(app->router, s);
+  security::AddIdentityRoutes(app->router, s.identity);
+  program::AddProgramRoutes(app->router, s.programs);
+  program::AddStaffRoutes(app->router, s.staff);
+  audit::AddAuditRoutes(app->router, *app->db, *app->clock);
+  admissions::AddClientRoutes(app->router, s.clients);
   return app;
 }
 

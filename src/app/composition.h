@@ -11,6 +11,9 @@
 #include "platform/base/clock.h"
 #include "platform/db/database.h"
 #include "platform/http/router.h"
+#include "platform/security/identity_service.h"
+#include "platform/security/password_policy.h"
+#include "platform/security/policy.h"
 
 namespace stepwise::app {
 
@@ -21,26 +24,40 @@ bool IsPostgresUrl(const std::string& url);
 // Opens and migrates.
 Result<std::unique_ptr<db::Database>> OpenAndMigrate(const std::string& url);
 
+// What the application is built with besides its database.
+struct AppOptions {
+  security::Policy policy = security::Policy::Default();
+  security::SessionLimits limits;
+  const Clock* clock = nullptr;  // nullptr = the system clock
+};
+
 struct Services {
-  explicit Services(db::Database& db, const Clock& clock) : programs(db, clock), staff(db, clock), clients(db, clock) {}
+  Services(db::Database& db, const Clock& clock, const security::Policy& policy,
+           const security::PasswordPolicy& passwords, security::SessionLimits limits)
+      : programs(db, clock), staff(db, clock), clients(db, clock), identity(db, clock, policy, passwords, limits) {}
   program::ProgramService programs;
   program::StaffService staff;
   admissions::ClientService clients;
+  security::IdentityService identity;
 };
 
 struct App {
   std::unique_ptr<db::Database> db;
-  SystemClock clock;
+  SystemClock system_clock;
+  const Clock* clock = &system_clock;
+  security::Policy policy;
+  security::PasswordPolicy passwords;
   std::unique_ptr<Services> services;
   http::Router router;
 };
 
 // Builds the whole application on an open, migrated database.
-std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> db);
+std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> db, AppOptions options = {});
 
-// The actor for command-line work and, until sign-in lands, for HTTP requests on loopback.
-Result<Actor> LocalOperator(program::ProgramService& programs);
+// The actor for command-line work (`stepwise demo`): the system, acting for the first organization.
+Result<Actor> SystemOperator(program::ProgramService& programs, const std::string& command);
 
 void AddSystemRoutes(http::Router& router, db::Database& db);
+void AddSetupRoutes(http::Router& router, Services& services);
 
 }  // namespace stepwise::app

@@ -8,7 +8,7 @@ namespace stepwise::app {
 
 const std::map<std::string, std::string>& ConfigKeys() {
   static const std::map<std::string, std::string> k = {
-      {"listen", "address:port to listen on (loopback only until sign-in exists)"},
+      {"listen", "address:port to listen on (beyond loopback only with behind_proxy)"},
       {"db", "SQLite file path or postgresql:// URL"},
       {"web_root", "folder holding the built web app (web/dist)"},
       {"io_threads", "I/O threads (0 = one per core)"},
@@ -18,6 +18,9 @@ const std::map<std::string, std::string>& ConfigKeys() {
       {"request_timeout_ms", "time allowed to receive one request, in milliseconds"},
       {"log_level", "debug, info, warn or error"},
       {"log_file", "append logs to this file instead of stderr"},
+      {"policy", "access policy file (default: the built-in config/policy.txt)"},
+      {"idle_timeout_minutes", "sign users out after this many idle minutes (1-15)"},
+      {"behind_proxy", "true when a TLS-terminating reverse proxy forwards to this server (see docs/operations.md)"},
   };
   return k;
 }
@@ -129,6 +132,17 @@ Result<ServeConfig> ResolveConfig(const std::map<std::string, std::string>& flag
       c.log_level = *v;
     }
   }
+  if (auto v = value("policy")) c.policy = *v;
+  if (auto v = value("behind_proxy")) {
+    if (*v == "true" || *v == "1" || v->empty()) {
+      c.behind_proxy = true;
+    } else if (*v == "false" || *v == "0") {
+      c.behind_proxy = false;
+    } else {
+      errors.Add("behind_proxy", "must be true or false");
+    }
+  }
+  integer("idle_timeout_minutes", 1, 15, c.idle_timeout_minutes);
   integer("io_threads", 0, 256, c.io_threads);
   integer("handler_threads", 0, 1024, c.handler_threads);
   integer("body_limit", 1024, 64L << 20, c.body_limit);

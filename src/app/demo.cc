@@ -1,5 +1,7 @@
 #include "app/demo.h"
 
+#include "platform/db/records.h"
+
 #include <array>
 
 namespace stepwise::app {
@@ -91,7 +93,10 @@ Staff MakeStaff(const char* given, const char* family, std::vector<std::string> 
 }  // namespace
 
 Result<DemoSummary> CreateDemo(Services& svc, Date today) {
-  Actor actor{"", "demo-loader", "administrator", "demo"};
+  Actor actor;
+  actor.user_id = "system:demo";
+  actor.username = "system";
+  actor.client_scope = ClientScope::kProgram;
   SW_ASSIGN(auto org, svc.programs.CreateOrganization(actor, {{}, "Northstar Recovery Center", "America/Chicago"}));
   actor.org_id = org.meta.id;
 
@@ -185,6 +190,23 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
       e.discharge_date = DaysBefore(today, 10 + static_cast<int>(i % 7));
     }
     SW_TRY(svc.clients.OpenEpisode(actor, e));
+  }
+
+  // A sign-in for every staff member: the first name, one demo password, MFA pre-enrolled (with one
+  // published secret) for the roles that require it; the nurse and the privacy officer are designated
+  // for emergency access.
+  for (const auto& s : created) {
+    security::NewUser u;
+    u.username = AsciiLower(s.given_name);
+    u.display_name = s.given_name + " " + s.family_name;
+    u.password = kDemoPassword;
+    u.roles = s.roles;
+    u.staff_id = s.meta.id;
+    u.emergency_access = u.username == "julia" || u.username == "linda";
+    SW_ASSIGN(auto user, svc.identity.CreateUser(actor, u));
+    const bool mfa = svc.identity.policy().Resolve(user.roles).mfa_required || user.emergency_access;
+    if (mfa) SW_TRY(svc.identity.SetMfaSecretAsSystem(user.username, kDemoTotpSecret));
+    summary.logins.push_back({user.username, db::JoinCodes(user.roles), mfa});
   }
   return summary;
 }

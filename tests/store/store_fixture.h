@@ -34,4 +34,16 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
 #define STORE_TEST_P(suite) \
   INSTANTIATE_TEST_SUITE_P(Engines, suite, ::stepwise::testing::Engines(), [](const auto& info) { return info.param; })
 
+// An actor for service tests: a signed-in user of `org_id` who sees every client of the organization.
+inline stepwise::Actor TestActor(std::string org_id, std::string user_id = "tester") {
+  stepwise::Actor a;
+  a.org_id = std::move(org_id);
+  a.user_id = std::move(user_id);
+  a.username = a.user_id;
+  a.role = "program_director";
+  a.client_scope = stepwise::ClientScope::kProgram;
+  return a;
+}
+
 }  // namespace stepwise::testing
+

@@ -1,5 +1,7 @@
 #include "care/admissions/client_service.h"
 
+#include <algorithm>
+
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
 #include "platform/audit/audit_log.h"
@@ -42,6 +44,9 @@ Result<ClientPage> ClientService::Search(const Actor& actor, ClientSearch s) {
   q.include_voided = s.include_voided;
   q.after_id = s.cursor;
   q.limit = s.limit + 1;  // one extra row tells whether another page exists
+  if (actor.client_scope == ClientScope::kNone) return Error::PermissionDenied("your role does not see client records");
+  q.caseload_only = actor.client_scope == ClientScope::kCaseload;
+  q.caseload_staff_id = actor.staff_id;
   // Text that could be an MRN is tried as one first (an exact hit is the one client meant); otherwise,
   // and for later pages, it searches names.
   bool try_mrn = false;
@@ -52,6 +57,9 @@ Result<ClientPage> ClientService::Search(const Actor& actor, ClientSearch s) {
     try_mrn = q.mrn.empty() && s.cursor.empty() && LooksLikeMrn(s.q);
   }
   return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientPage> {
+    if (q.caseload_only && emergency_clients_) {
+      SW_ASSIGN(q.also_ids, emergency_clients_(tx, actor));
+    }
     std::vector<ClientSummary> rows;
     if (try_mrn) {
       ClientQuery by_mrn = q;
@@ -87,9 +95,38 @@ Result<ClientRecord> ClientService::Load(Transaction& tx, const Actor& actor, co
   return record;
 }
 
+Status ClientService::CheckAccess(Transaction& tx, const Actor& actor, const std::string& id) {
+  switch (actor.client_scope) {
+    case ClientScope::kProgram:
+      return Ok();
+    case ClientScope::kNone:
+      return Error::NotFound("no such client");
+    case ClientScope::kCaseload:
+      break;
+  }
+  SW_ASSIGN(auto episode, ClientStore::CurrentEpisode(tx, actor.org_id, id));
+  if (episode && !actor.staff_id.empty() && episode->counselor_id == actor.staff_id) return Ok();
+  if (emergency_clients_) {
+    SW_ASSIGN(auto granted, emergency_clients_(tx, actor));
+    if (std::find(granted.begin(), granted.end(), id) != granted.end()) return Ok();
+  }
+  return Error::NotFound("no such client");
+}
+
 Result<ClientRecord> ClientService::Get(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) { return Load(tx, actor, id); });
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientRecord> {
+    SW_TRY(CheckAccess(tx, actor, id));
+    return Load(tx, actor, id);
+  });
+}
+
+Result<bool> ClientService::Exists(const Actor& actor, const std::string& id) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<bool> {
+    SW_ASSIGN(auto c, ClientStore::Get(tx, actor.org_id, id));
+    return c.has_value() && !c->meta.voided;
+  });
 }
 
 Result<ClientRecord> ClientService::Create(const Actor& actor, Client draft) {
@@ -133,6 +170,7 @@ Result<ClientRecord> ClientService::Update(const Actor& actor, Client changes, s
   if (changes.mrn.empty()) errors.Add("mrn", "is required");
   if (!errors.empty()) return errors.ToError();
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ClientRecord> {
+    SW_TRY(CheckAccess(tx, actor, changes.meta.id));
     SW_ASSIGN(bool taken, ClientStore::MrnTaken(tx, actor.org_id, changes.mrn, changes.meta.id));
     if (taken) return Error::Conflict("another client already has this MRN", {{"mrn", "is already in use"}});
     const std::string now = FormatTimestamp(clock_.Now());
@@ -153,6 +191,7 @@ Result<ClientRecord> ClientService::Void(const Actor& actor, const std::string& 
                                          const std::string& reason) {
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ClientRecord> {
+    SW_TRY(CheckAccess(tx, actor, id));
     const std::string now = FormatTimestamp(clock_.Now());
     SW_TRY(db::VoidVersioned(tx, "clients", actor.org_id, id, expected, reason, now));
     SW_TRY(audit::Append(tx, actor,
@@ -171,14 +210,17 @@ Result<std::vector<Episode>> ClientService::ListEpisodes(const Actor& actor, con
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<Episode>> {
     SW_TRY(db::Found(ClientStore::Get(tx, actor.org_id, client_id), "client"));
+    SW_TRY(CheckAccess(tx, actor, client_id));
     return ClientStore::ListEpisodes(tx, actor.org_id, client_id);
   });
 }
 
 Result<Episode> ClientService::GetEpisode(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) {
-    return db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode");
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<Episode> {
+    SW_ASSIGN(auto e, db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode"));
+    if (!CheckAccess(tx, actor, e.client_id).ok()) return Error::NotFound("no such episode");
+    return e;
   });
 }
 
@@ -202,6 +244,7 @@ Result<Episode> ClientService::OpenEpisode(const Actor& actor, Episode draft) {
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
     SW_ASSIGN(auto client, db::Found(ClientStore::Get(tx, actor.org_id, draft.client_id), "client"));
+    SW_TRY(CheckAccess(tx, actor, draft.client_id));
     if (client.meta.voided) return Error::Conflict("the client record is voided");
     SW_TRY(CheckEpisodeRefs(tx, actor, draft));
     if (IsOpenStage(draft.stage)) {
@@ -230,6 +273,7 @@ Result<Episode> ClientService::UpdateEpisode(const Actor& actor, Episode changes
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
     SW_ASSIGN(auto current, db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode"));
+    if (!CheckAccess(tx, actor, current.client_id).ok()) return Error::NotFound("no such episode");
     changes.client_id = current.client_id;
     changes.meta.org_id = actor.org_id;
     SW_TRY(CheckEpisodeRefs(tx, actor, changes));
@@ -259,6 +303,7 @@ Result<Episode> ClientService::VoidEpisode(const Actor& actor, const std::string
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
     SW_ASSIGN(auto current, db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode"));
+    if (!CheckAccess(tx, actor, current.client_id).ok()) return Error::NotFound("no such episode");
     const std::string now = FormatTimestamp(clock_.Now());
     SW_TRY(db::VoidVersioned(tx, "episodes", actor.org_id, id, expected, reason, now));
     SW_TRY(audit::Append(tx, actor,

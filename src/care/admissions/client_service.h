@@ -3,6 +3,7 @@
 // change audited. Thread-safe.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "care/admissions/client_model.h"
@@ -36,12 +37,23 @@ struct ClientRecord {
   std::optional<Episode> current_episode;
 };
 
+// The clients a user holds an emergency-access grant for (wired to platform/security by the composition
+// root); runs in the caller's transaction.
+using EmergencyClients = std::function<Result<std::vector<std::string>>(db::Transaction&, const Actor&)>;
+
+// Record-level access: an actor with program scope sees every client of the organization; with caseload
+// scope, clients whose current episode names the actor's staff record as counselor, plus clients opened
+// through emergency access; with no scope, none. A client outside one's access is "not found", so its
+// existence is not revealed.
 class ClientService {
  public:
   ClientService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  void SetEmergencyClients(EmergencyClients f) { emergency_clients_ = std::move(f); }
 
   Result<ClientPage> Search(const Actor& actor, ClientSearch search);
   Result<ClientRecord> Get(const Actor& actor, const std::string& id);
+  // Whether a live client with this id exists in the actor's organization (regardless of access).
+  Result<bool> Exists(const Actor& actor, const std::string& id);
   // Registers a client; assigns the next MRN when none is given. kConflict naming "mrn" on a duplicate.
   Result<ClientRecord> Create(const Actor& actor, Client draft);
   Result<ClientRecord> Update(const Actor& actor, Client changes, std::int64_t expected_version);
@@ -58,9 +70,12 @@ class ClientService {
 
  private:
   Result<ClientRecord> Load(db::Transaction& tx, const Actor& actor, const std::string& id);
+  // kNotFound unless the actor may see client `id`.
+  Status CheckAccess(db::Transaction& tx, const Actor& actor, const std::string& id);
   Status CheckEpisodeRefs(db::Transaction& tx, const Actor& actor, Episode& e);
   db::Database& db_;
   const Clock& clock_;
+  EmergencyClients emergency_clients_;
 };
 
 }  // namespace stepwise::admissions

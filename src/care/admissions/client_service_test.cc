@@ -14,8 +14,8 @@ class ClientServiceTest : public stepwise::testing::StoreTest {
   void SetUp() override {
     StoreTest::SetUp();
     program::ProgramService programs(database(), clock_);
-    auto org = programs.AddOrganization(Actor{"", "t", "administrator", ""}, {{}, "Northstar", "America/Chicago"});
-    actor_ = Actor{org->meta.id, "t", "administrator", ""};
+    auto org = programs.AddOrganization(stepwise::testing::TestActor(""), {{}, "Northstar", "America/Chicago"});
+    actor_ = stepwise::testing::TestActor(org->meta.id);
     auto site = programs.CreateSite(actor_, {{}, "Lakeside", "", {}});
     program_id_ = programs.CreateProgram(actor_, {{}, site->meta.id, "Adult IOP", "2.1"})->meta.id;
   }
@@ -158,8 +158,8 @@ TEST_P(ClientServiceTest, AnotherOrganizationCannotReachTheClient) {
   auto s = svc();
   auto client = s.Create(actor_, Person("Maria", "Lopez", "1988-04-17"));
   program::ProgramService programs(database(), clock_);
-  auto other = programs.AddOrganization(Actor{"", "t", "administrator", ""}, {{}, "Other", "America/Chicago"});
-  Actor outsider{other->meta.id, "t", "administrator", ""};
+  auto other = programs.AddOrganization(stepwise::testing::TestActor(""), {{}, "Other", "America/Chicago"});
+  Actor outsider = stepwise::testing::TestActor(other->meta.id);
   EXPECT_EQ(s.Get(outsider, client->summary.client.meta.id).error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(s.Search(outsider, {.q = "maria"})->items.empty());
   EXPECT_EQ(s.Update(outsider, client->summary.client, 1).error().code, ErrorCode::kNotFound);

@@ -17,6 +17,10 @@ struct ClientQuery {
   std::vector<std::string> name_prefixes;  // lowercase words; each must prefix some name word
   std::optional<Date> birth_date;
   std::string mrn;  // exact (normalized)
+  // Caseload scope: only clients whose current episode names this counselor, or one of `also_ids`.
+  bool caseload_only = false;
+  std::string caseload_staff_id;
+  std::vector<std::string> also_ids;
   std::string stage;
   std::string track_id;
   std::string counselor_id;

@@ -13,9 +13,9 @@ class ProgramServiceTest : public stepwise::testing::StoreTest {
  protected:
   Actor NewOrg(const std::string& name) {
     ProgramService svc(database(), clock_);
-    auto org = svc.AddOrganization(Actor{"", "tester", "administrator", ""}, {{}, name, "America/Chicago"});
+    auto org = svc.AddOrganization(stepwise::testing::TestActor(""), {{}, name, "America/Chicago"});
     EXPECT_TRUE(org.ok());
-    return Actor{org->meta.id, "tester", "administrator", ""};
+    return stepwise::testing::TestActor(org->meta.id);
   }
   Track MorningTrack(const std::string& program_id) {
     Track t;

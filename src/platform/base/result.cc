@@ -22,6 +22,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "version_required";
     case ErrorCode::kPayloadTooLarge:
       return "payload_too_large";
+    case ErrorCode::kTooManyRequests:
+      return "too_many_requests";
     case ErrorCode::kUnavailable:
       return "unavailable";
     case ErrorCode::kInternal:

@@ -24,6 +24,7 @@ enum class ErrorCode {
   kFailedPrecondition,    // 412: stale version (If-Match mismatch)
   kPreconditionRequired,  // 428: an update without If-Match
   kPayloadTooLarge,       // 413
+  kTooManyRequests,       // 429: throttled; retry_after_seconds says when to try again
   kUnavailable,           // 503: the database is unreachable or full
   kInternal,              // 500: a bug; the message is never shown to the caller
 };
@@ -40,6 +41,7 @@ struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
   std::vector<FieldError> fields;
+  int retry_after_seconds = 0;  // for kTooManyRequests (and kUnavailable): a Retry-After hint
 
   static Error InvalidArgument(std::string message, std::vector<FieldError> fields = {}) {
     return {ErrorCode::kInvalidArgument, std::move(message), std::move(fields)};
@@ -64,6 +66,9 @@ struct Error {
         ErrorCode::kPreconditionRequired, "updates must send the version they are based on in an If-Match header", {}};
   }
   static Error TooLarge(std::string m) { return {ErrorCode::kPayloadTooLarge, std::move(m), {}}; }
+  static Error TooManyRequests(std::string m, int retry_after_seconds) {
+    return {ErrorCode::kTooManyRequests, std::move(m), {}, retry_after_seconds};
+  }
   static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m), {}}; }
   static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}}; }
 };

@@ -83,6 +83,8 @@ int StatusFor(ErrorCode code) {
       return 428;
     case ErrorCode::kPayloadTooLarge:
       return 413;
+    case ErrorCode::kTooManyRequests:
+      return 429;
     case ErrorCode::kUnavailable:
       return 503;
     case ErrorCode::kInternal:
@@ -115,7 +117,11 @@ Response ErrorResponse(const Error& error, std::string_view request_id) {
   }
   body += "]}}";
   Response r = Response::Json(StatusFor(error.code), std::move(body));
-  if (error.code == ErrorCode::kUnavailable) r.SetHeader("Retry-After", "5");
+  if (error.retry_after_seconds > 0) {
+    r.SetHeader("Retry-After", std::to_string(error.retry_after_seconds));
+  } else if (error.code == ErrorCode::kUnavailable) {
+    r.SetHeader("Retry-After", "5");
+  }
   return r;
 }
 

@@ -78,13 +78,13 @@ Response Router::Dispatch(Request& request) const {
   request.route = found->route.pattern;
   try {
     if (authenticate_) {
-      auto actor = authenticate_(request);
+      auto actor = authenticate_(request, found->route);
       if (!actor.ok()) return ErrorResponse(actor.error(), request.request_id);
       request.actor = std::move(actor).value();
     }
     request.actor.request_id = request.request_id;
     if (authorize_) {
-      auto allowed = authorize_(request.actor, found->route.permission);
+      auto allowed = authorize_(request.actor, found->route);
       if (!allowed.ok()) return ErrorResponse(allowed.error(), request.request_id);
     }
     auto result = found->route.handler(request);

@@ -21,10 +21,10 @@ struct Route {
   Handler handler;
 };
 
-// Resolves who is calling (session, token, or the local operator before sign-in exists).
-using Authenticator = std::function<Result<Actor>(const Request&)>;
-// Decides whether `actor` holds `permission`.
-using Authorizer = std::function<Status(const Actor&, const std::string& permission)>;
+// Resolves who is calling for `route` (session cookie, API token, or nobody on a public route).
+using Authenticator = std::function<Result<Actor>(const Request&, const Route&)>;
+// Decides whether `actor` may use `route` (its permission).
+using Authorizer = std::function<Status(const Actor&, const Route&)>;
 
 class Router {
  public:

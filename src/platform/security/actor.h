@@ -20,6 +20,7 @@ struct Actor {
   std::string org_id;    // the organization whose data the actor may touch ("" before set-up)
   std::string user_id;   // the signed-in user's id, or "system:<command>" for command-line work
   std::string username;  // for audit readability
+  std::string display_name;
   std::string role;      // the acting roles, comma-separated ("counselor,therapist"), as audited
   std::vector<std::string> permissions;  // sorted; what the policy grants the roles
   ClientScope client_scope = ClientScope::kNone;
@@ -27,6 +28,9 @@ struct Actor {
   std::string source_address;  // the client's IP address (as seen, or from a trusted proxy)
   std::string request_id;      // for correlating audit events and logs
   std::string token_id;        // the API token used, when the request came with one
+  std::string session_id;      // the session's public handle, when the request came with a cookie
+  bool mfa_enabled = false;    // the user has confirmed TOTP
+  bool mfa_required = false;   // the policy or the organization requires MFA of this user
 
   bool Can(std::string_view permission) const;
 };
