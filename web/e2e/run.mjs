@@ -2,15 +2,19 @@
 //
 //   STEPWISE_URL=http://127.0.0.1:8080 node e2e/run.mjs
 //
-// Needs a running server with the demo data (`stepwise demo`), which includes a client named Maria Lopez.
+// Needs a running server with the demo data (`stepwise demo`), which includes a client named Maria Lopez
+// and the demo sign-ins (password `northstar-demo-pass`; karen, linda and julia have TOTP pre-enrolled with
+// the published demo secret). Signs in with username, password and a TOTP code computed here (RFC 6238,
+// node:crypto), runs the checks signed in, and checks that signing out leaves nothing behind.
 // Prints one line per check and ends with "N passed, M failed"; exits non-zero when any check fails.
 // Never downloads a browser. Set CHROMIUM to use another binary, E2E_SEARCH to search for another name.
 import AxeBuilder from '@axe-core/playwright';
+import { createHmac } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, request as apiRequest } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const artifacts = join(here, 'artifacts');
@@ -19,6 +23,8 @@ const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const searchName = process.env.E2E_SEARCH ?? 'Maria Lopez';
 const [searchGiven, searchFamily] = [searchName.split(' ')[0], searchName.split(' ').slice(-1)[0]];
 const TIMEOUT = 15_000;
+const PASSWORD = process.env.E2E_PASSWORD ?? 'northstar-demo-pass';
+const TOTP_SECRET = process.env.E2E_TOTP_SECRET ?? 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 if (!baseUrl) {
   console.error('STEPWISE_URL is not set (for example STEPWISE_URL=http://127.0.0.1:8080)');
@@ -77,6 +83,92 @@ async function searchSettled(page) {
   );
 }
 
+
+// ---- TOTP (RFC 6238: HMAC-SHA-1, 6 digits, 30-second steps) ----
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const ch of text.replace(/[\s=]/g, '').toUpperCase()) {
+    const i = alphabet.indexOf(ch);
+    if (i < 0) throw new Error(`not base32: ${ch}`);
+    value = (value << 5) | i;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+function hotp(key, counter, digits = 6) {
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(counter));
+  const h = createHmac('sha1', key).update(msg).digest();
+  const offset = h[h.length - 1] & 0x0f;
+  const code = (h.readUInt32BE(offset) & 0x7fffffff) % 10 ** digits;
+  return String(code).padStart(digits, '0');
+}
+
+// RFC 6238 appendix B, SHA-1, T = 59 s: 94287082 (8 digits). Guards the code generator itself.
+if (hotp(Buffer.from('12345678901234567890'), Math.floor(59 / 30), 8) !== '94287082') {
+  console.log('FAIL the TOTP generator does not match RFC 6238');
+  console.log('0 passed, 1 failed');
+  process.exit(2);
+}
+
+const usedSteps = new Map();
+/**
+ * A code for `secret` that this user has not used yet: the server refuses a code a second time, so wait
+ * for the next 30-second step when needed (and when fewer than 3 s of the current one are left).
+ */
+async function freshTotp(user, secret) {
+  for (;;) {
+    const now = Date.now() / 1000;
+    const step = Math.floor(now / 30);
+    const left = 30 - (now % 30);
+    if (usedSteps.get(user) !== step && left > 3) {
+      usedSteps.set(user, step);
+      return hotp(base32Decode(secret), step);
+    }
+    await new Promise((r) => setTimeout(r, (left + 0.2) * 1000));
+  }
+}
+
+/** Fills the sign-in form (on the page or in the re-sign-in dialog) and, when asked, the TOTP code. */
+async function signIn(page, username, { totp = false, within = page, screens } = {}) {
+  const form = within;
+  const user = form.getByLabel('Username', { exact: true });
+  await user.waitFor();
+  await user.fill(username);
+  await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (totp) {
+    await form.getByRole('heading', { name: 'Two-step verification' }).waitFor();
+    if (screens?.onMfa) await screens.onMfa();
+    await form.getByLabel('6-digit code').fill(await freshTotp(username, TOTP_SECRET));
+    await form.getByRole('button', { name: 'Verify', exact: true }).click();
+  }
+}
+
+async function signOut(page) {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+}
+
+/** What the browser keeps for the origin: web storage, IndexedDB databases and Cache Storage entries. */
+async function browserStorage(page) {
+  return page.evaluate(async () => {
+    const dbs = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
+    const cacheKeys = typeof caches !== 'undefined' ? await caches.keys() : [];
+    return { local: localStorage.length, session: sessionStorage.length, dbs, cacheKeys };
+  });
+}
+
 mkdirSync(artifacts, { recursive: true });
 const profile = mkdtempSync(join(tmpdir(), 'stepwise-e2e-'));
 let context;
@@ -105,9 +197,53 @@ try {
 
   let chartUrl = '';
 
-  await check('client list loads', async () => {
+  await check('signed out, the app shows the sign-in page, which passes the accessibility scan', async () => {
     const res = await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
     assert(res && res.ok(), `GET /clients answered ${res?.status()}`);
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    const user = page.getByLabel('Username', { exact: true });
+    assert((await user.getAttribute('autocomplete')) === 'username', 'the username field lacks autocomplete=username');
+    assert(
+      (await page.getByLabel('Password', { exact: true }).getAttribute('autocomplete')) === 'current-password',
+      'the password field lacks autocomplete=current-password',
+    );
+    assert(await user.evaluate((el) => el === document.activeElement), 'the username field is not focused');
+    await axeScan(page, 'sign-in page');
+  });
+
+  await check('a wrong password gets one generic message', async () => {
+    await page.getByLabel('Username', { exact: true }).fill('karen');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password-at-all');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByText('The username or password is not correct.').waitFor();
+  });
+
+  await check('karen signs in with password and TOTP (the MFA page passes the accessibility scan)', async () => {
+    await signIn(page, 'karen', {
+      totp: true,
+      screens: {
+        onMfa: async () => {
+          const code = page.getByLabel('6-digit code');
+          assert((await code.getAttribute('autocomplete')) === 'one-time-code', 'the code field lacks autocomplete=one-time-code');
+          await axeScan(page, 'MFA code page');
+        },
+      },
+    });
+    await page.getByRole('heading', { level: 1, name: 'All clients' }).waitFor();
+  });
+
+  await check('the session cookie is HttpOnly and SameSite=Strict, and no script can read it', async () => {
+    const cookies = await context.cookies(baseUrl);
+    const session = cookies.find((c) => /stepwise/i.test(c.name));
+    assert(session, `no session cookie; cookies: ${cookies.map((c) => c.name).join(', ') || 'none'}`);
+    assert(session.httpOnly, `${session.name} is not HttpOnly`);
+    assert(session.sameSite === 'Strict', `${session.name} has SameSite=${session.sameSite}`);
+    assert(session.path === '/', `${session.name} has Path=${session.path}`);
+    const visible = await page.evaluate(() => document.cookie);
+    assert(!visible.includes(session.value), 'the session id is readable from document.cookie');
+  });
+
+  await check('client list loads', async () => {
     await page.getByRole('heading', { level: 1, name: 'All clients' }).waitFor();
     await page.locator('table tbody tr').first().waitFor();
     const rows = await page.locator('table tbody tr').count();
@@ -228,9 +364,12 @@ try {
       identifiers: rec.identifiers,
     };
     body.email = 'changed.elsewhere@example.org';
+    const sessionRes = await page.request.get(`${baseUrl}/api/v1/session`);
+    assert(sessionRes.ok(), `GET /api/v1/session answered ${sessionRes.status()}`);
+    const { csrf_token: csrf } = await sessionRes.json();
     const put = await page.request.put(`${baseUrl}/api/v1/clients/${id}`, {
       data: body,
-      headers: { 'If-Match': `"${rec.version}"` },
+      headers: { 'If-Match': `"${rec.version}"`, 'X-CSRF-Token': csrf, Origin: baseUrl },
     });
     assert(put.ok(), `the concurrent PUT answered ${put.status()}`);
     await form.getByRole('button', { name: 'Save changes' }).click();
@@ -258,6 +397,150 @@ try {
     await page.getByRole('heading', { level: 2, name: 'Programs and tracks' }).waitFor();
     await page.getByText(/h\/week/).first().waitFor();
     await axeScan(page, 'program set-up');
+  });
+
+
+  await check('my account page loads and passes the accessibility scan', async () => {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'My account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    const sessions = page.getByRole('region', { name: 'My sessions' });
+    await sessions.getByText('This session').waitFor();
+    await axeScan(page, 'my account');
+  });
+
+  await check('an API token is shown once', async () => {
+    const tokens = page.getByRole('region', { name: 'API tokens' });
+    await tokens.getByRole('button', { name: 'New token' }).click();
+    await tokens.getByLabel('Name', { exact: false }).first().fill('e2e script');
+    await tokens.getByRole('button', { name: 'Create token' }).click();
+    const shown = await tokens.getByTestId('new-token').innerText();
+    assert(/^swt_/.test(shown.trim()), `the new token does not look like a token: ${shown}`);
+    await tokens.getByText('You will not see it again').waitFor();
+    await tokens.getByRole('button', { name: 'I have copied it' }).click();
+    await tokens.getByRole('cell', { name: 'e2e script' }).waitFor();
+    assert(!(await page.content()).includes(shown.trim()), 'the token is still on the page');
+    // The token alone (no cookie) works for the API.
+    const api = await apiRequest.newContext();
+    try {
+      const clients = await api.get(`${baseUrl}/api/v1/clients?limit=1`, { headers: { Authorization: `Bearer ${shown.trim()}` } });
+      assert(clients.ok(), `a request with the new token answered ${clients.status()}`);
+    } finally {
+      await api.dispose();
+    }
+  });
+
+  await check('after the session ends, signing in again over the page keeps a half-filled form', async () => {
+    await page.goto(`${baseUrl}/clients/new`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByLabel('Legal given name').fill('Resume');
+    await page.getByLabel('Legal family name').fill('Testcase');
+    await page.getByLabel('Date of birth').fill('1990-05-06');
+    // The server forgets the session (as after the idle timeout): end it through the API.
+    const sessionRes = await page.request.get(`${baseUrl}/api/v1/session`);
+    const { csrf_token: csrf } = await sessionRes.json();
+    const del = await page.request.delete(`${baseUrl}/api/v1/session`, { headers: { 'X-CSRF-Token': csrf, Origin: baseUrl } });
+    assert(del.status() === 204, `DELETE /api/v1/session answered ${del.status()}`);
+    await page.getByRole('button', { name: 'Register client' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+    await dialog.waitFor();
+    assert((await page.getByLabel('Legal given name').inputValue()) === 'Resume', 'the typed given name was lost');
+    assert((await dialog.getByLabel('Username', { exact: true }).inputValue()) === 'karen', 'the dialog does not name the user');
+    await signIn(page, 'karen', { totp: true, within: dialog });
+    await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
+    const header = page.getByRole('region', { name: 'Client summary' });
+    await header.getByText('Testcase').waitFor();
+  });
+
+  await check('signing out leaves no data in the browser, and going back shows the sign-in page', async () => {
+    await page.goto(chartUrl, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('region', { name: 'Client summary' }).waitFor();
+    await signOut(page);
+    const left = await browserStorage(page);
+    assert(left.local === 0, `localStorage holds ${left.local} item(s)`);
+    assert(left.session === 0, `sessionStorage holds ${left.session} item(s)`);
+    assert(left.dbs.length === 0, `IndexedDB holds ${left.dbs.join(', ')}`);
+    assert(left.cacheKeys.length === 0, `Cache Storage holds ${left.cacheKeys.join(', ')}`);
+    assert(!(await page.content()).includes(searchFamily), `the page still shows "${searchFamily}"`);
+    await page.goBack({ waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    assert((await page.getByRole('region', { name: 'Client summary' }).count()) === 0, 'the chart is still shown');
+    await page.goto(chartUrl, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    const old = await page.request.get(`${baseUrl}/api/v1/session`);
+    assert(old.status() === 401, `GET /api/v1/session after sign-out answered ${old.status()}`);
+  });
+
+  await check('a counselor (priya) sees only her caseload', async () => {
+    await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
+    await signIn(page, 'priya');
+    await page.getByRole('heading', { level: 1, name: 'All clients' }).waitFor();
+    await page.waitForFunction(() => {
+      const t = document.querySelector('main table');
+      return (t && t.getAttribute('aria-busy') !== 'true') || document.body.innerText.includes('No clients');
+    });
+    const counselors = await page.locator('main table tbody tr td:nth-child(6)').allInnerTexts();
+    assert(counselors.every((c) => c.includes('Priya')), `clients of other counselors are listed: ${[...new Set(counselors)].join(', ')}`);
+    const nav = page.getByRole('navigation', { name: 'Primary' });
+    assert((await nav.getByRole('link', { name: 'Users and roles' }).count()) === 0, 'a counselor sees user administration');
+    assert((await nav.getByRole('link', { name: 'Audit trail' }).count()) === 0, 'a counselor sees the audit trail');
+    await page.goto(chartUrl, { waitUntil: 'domcontentloaded' });
+    await Promise.race([
+      page.getByRole('heading', { level: 1, name: 'Client not found' }).waitFor(),
+      page.getByRole('region', { name: 'Client summary' }).waitFor(),
+    ]);
+    await signOut(page);
+  });
+
+  await check('emergency access: julia opens a chart outside her caseload with a reason, and sees the banner', async () => {
+    await page.goto(chartUrl, { waitUntil: 'domcontentloaded' });
+    await signIn(page, 'julia', { totp: true });
+    await Promise.race([
+      page.getByRole('heading', { level: 1, name: 'Client not found' }).waitFor(),
+      page.getByRole('region', { name: 'Client summary' }).waitFor(),
+    ]);
+    if ((await page.getByRole('region', { name: 'Client summary' }).count()) > 0) {
+      throw new Error(`julia can open ${searchName}'s chart without emergency access (not in her caseload?)`);
+    }
+    await page.getByRole('button', { name: 'Emergency access' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Emergency access' });
+    await dialog.getByLabel('Reason').fill('too short');
+    await dialog.getByRole('button', { name: 'Open the record' }).click();
+    await dialog.getByText(/Write at least 10 characters/).waitFor();
+    await dialog.getByLabel('Reason').fill('Client collapsed in group; need allergies and medications');
+    await dialog.getByRole('button', { name: 'Open the record' }).click();
+    await page.getByRole('region', { name: 'Client summary' }).waitFor();
+    await page.getByTestId('emergency-banner').waitFor();
+    await axeScan(page, 'chart under emergency access');
+    await signOut(page);
+  });
+
+  await check('linda (privacy officer) sees the alert, the audit trail verifies, and the pages pass the accessibility scan', async () => {
+    await page.goto(`${baseUrl}/alerts`, { waitUntil: 'domcontentloaded' });
+    await signIn(page, 'linda', { totp: true });
+    await page.getByRole('heading', { level: 1, name: 'Privacy alerts' }).waitFor();
+    await page.getByRole('button', { name: 'Acknowledge' }).first().waitFor();
+    await axeScan(page, 'privacy alerts');
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
+    await page.getByTestId('audit-table').waitFor();
+    await page.getByRole('columnheader', { name: /Time/ }).waitFor();
+    assert((await page.getByRole('columnheader', { name: /Time/ }).getAttribute('aria-sort')) === 'descending', 'time is not sorted descending');
+    await page.getByRole('button', { name: 'Action', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]')?.textContent?.includes('Action'));
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page.getByText('The audit trail is intact').waitFor();
+    await axeScan(page, 'audit trail');
+    const csvHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const csv = await page.request.get(`${baseUrl}${csvHref}`);
+    assert(csv.ok(), `the CSV export answered ${csv.status()}`);
+    assert(/text\/csv/.test(csv.headers()['content-type'] ?? ''), `the CSV export is ${csv.headers()['content-type']}`);
+    await page.goto(`${baseUrl}/users`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: 'Users and roles' }).waitFor();
+    await page.getByRole('link', { name: 'karen', exact: true }).waitFor();
+    await page.getByTestId('role-matrix').waitFor();
+    await axeScan(page, 'users and roles');
+    await signOut(page);
   });
 
   await check('no uncaught errors in the page', async () => {

@@ -9,6 +9,7 @@ import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate, labelFor } from '../../lib/format';
 import { useMeta } from '../shell/AppContext';
+import { usePermission } from '../security/sessionStore';
 
 const PAGE_SIZE = 50;
 
@@ -87,13 +88,16 @@ export function StaffList() {
   };
 
   const roleLabel = labelFor(meta.roles, role);
+  const canWrite = usePermission('staff.write');
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>Staff</Title>
-        <Button component={Link} to="/staff/new">
-          New staff member
-        </Button>
+        {canWrite && (
+          <Button component={Link} to="/staff/new">
+            New staff member
+          </Button>
+        )}
       </Group>
       <Paper withBorder p="sm">
         <form role="search" aria-label="Staff" onSubmit={(e) => e.preventDefault()}>
