@@ -15,7 +15,13 @@ constexpr std::string_view kCreateTable =
 
 Result<int> SchemaVersion(Database& db) {
   SW_ASSIGN(auto tx, db.Begin(Access::kWrite));
-  SW_TRY(tx->ExecuteScript(kCreateTable));
+  // Create the table only when it is missing: a PostgreSQL role without CREATE on the schema (how
+  // `serve` should run, docs/operations.md) may still read the version.
+  SW_ASSIGN(auto exists, tx->Query(db.dialect() == Dialect::kPostgres
+                                       ? "SELECT COUNT(*) FROM pg_tables WHERE tablename = 'schema_migrations' AND "
+                                         "schemaname = current_schema()"
+                                       : "SELECT COUNT(*) FROM sqlite_master WHERE name = 'schema_migrations'"));
+  if (exists.rows.at(0).Int(0) == 0) SW_TRY(tx->ExecuteScript(kCreateTable));
   SW_ASSIGN(auto rs, tx->Query("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
   SW_TRY(tx->Commit());
   return static_cast<int>(rs.rows.at(0).Int(0));
