@@ -41,28 +41,36 @@ ChainHasher::~ChainHasher() {
   delete state_;
 }
 
-void ChainHasher::Hash(std::string_view prev_hash, const ChainFields& fields, char out_hex[64]) {
-  buffer_.clear();
-  buffer_.append(prev_hash);
+void ChainHasher::AppendInput(std::string& out, std::string_view prev_hash, const ChainFields& fields) {
+  out.append(prev_hash);
   for (const auto& f : fields) {
     if (!f) {
-      buffer_.push_back('\0');
+      out.push_back('\0');
       continue;
     }
     const auto n = static_cast<std::uint32_t>(f->size());
     const char prefix[5] = {'\1', static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
                             static_cast<char>(n)};
-    buffer_.append(prefix, sizeof prefix);
-    buffer_.append(*f);
+    out.append(prefix, sizeof prefix);
+    out.append(*f);
   }
+}
+
+void ChainHasher::HashInput(std::string_view input, char out_hex[64]) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   if (EVP_DigestInit_ex2(state_->ctx, state_->md, nullptr) != 1 ||
-      EVP_DigestUpdate(state_->ctx, buffer_.data(), buffer_.size()) != 1 ||
+      EVP_DigestUpdate(state_->ctx, input.data(), input.size()) != 1 ||
       EVP_DigestFinal_ex(state_->ctx, digest, &len) != 1 || len != 32) {
     throw std::runtime_error("SHA-256 failed");
   }
   ToHex(digest, out_hex);
+}
+
+void ChainHasher::Hash(std::string_view prev_hash, const ChainFields& fields, char out_hex[64]) {
+  buffer_.clear();
+  AppendInput(buffer_, prev_hash, fields);
+  HashInput(buffer_, out_hex);
 }
 
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {

@@ -33,6 +33,9 @@ class ChainHasher {
   // Writes the 64 hex digits of SHA-256(prev_hash || canonical(fields)) to `out_hex`.
   void Hash(std::string_view prev_hash, const ChainFields& fields, char out_hex[64]);
   std::string Hash(std::string_view prev_hash, const ChainFields& fields);
+  // The same in two steps: append prev_hash || canonical(fields) to `out`, then hash such an input.
+  static void AppendInput(std::string& out, std::string_view prev_hash, const ChainFields& fields);
+  void HashInput(std::string_view input, char out_hex[64]);
 
  private:
   struct State;
