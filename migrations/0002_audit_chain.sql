@@ -132,6 +132,50 @@ FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 CREATE TRIGGER audit_checkpoints_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_checkpoints
 FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 
+-- Append in one round trip (audit::Append calls this on PostgreSQL): lock the head (SELECT ... FOR UPDATE
+-- returns the latest committed head after waiting), hash, insert, move the head. The serialization is the
+-- one in src/platform/audit/audit_hash.h: prev_hash, then per column 0x00 for NULL or 0x01, the length as
+-- 4 big-endian bytes (int4send) and the UTF-8 bytes. Returns NULL, changing nothing, while events from
+-- before this migration are unsealed (the caller seals them and appends itself).
+CREATE FUNCTION audit_field(v text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $f$
+  SELECT CASE WHEN v IS NULL THEN '\x00'::bytea
+              ELSE '\x01'::bytea || int4send(octet_length(v)) || convert_to(v, 'UTF8') END
+$f$;
+
+CREATE FUNCTION audit_append(p_id text, p_org_id text, p_occurred_at text, p_user_id text, p_username text,
+                             p_role text, p_action text, p_resource_type text, p_resource_id text,
+                             p_client_id text, p_data_category text, p_source_address text, p_request_id text,
+                             p_outcome text, p_reason text) RETURNS bigint LANGUAGE plpgsql AS $f$
+DECLARE
+  s bigint;
+  prev text;
+  h text;
+BEGIN
+  SELECT seq, last_hash INTO s, prev FROM audit_chain WHERE id = 1 FOR UPDATE;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'the audit chain head is missing';
+  END IF;
+  IF prev IS NULL THEN
+    RETURN NULL;
+  END IF;
+  s := s + 1;
+  h := encode(sha256(convert_to(prev, 'UTF8') || audit_field(s::text) || audit_field(p_id)
+                     || audit_field(p_org_id) || audit_field(p_occurred_at) || audit_field(p_user_id)
+                     || audit_field(p_username) || audit_field(p_role) || audit_field(p_action)
+                     || audit_field(p_resource_type) || audit_field(p_resource_id) || audit_field(p_client_id)
+                     || audit_field(p_data_category) || audit_field(p_source_address)
+                     || audit_field(p_request_id) || audit_field(p_outcome) || audit_field(p_reason)), 'hex');
+  INSERT INTO audit_events (seq, id, org_id, occurred_at, user_id, username, role, action, resource_type,
+                            resource_id, client_id, data_category, source_address, request_id, outcome, reason,
+                            prev_hash, hash)
+  VALUES (s, p_id, p_org_id, p_occurred_at, p_user_id, p_username, p_role, p_action, p_resource_type,
+          p_resource_id, p_client_id, p_data_category, p_source_address, p_request_id, p_outcome, p_reason,
+          prev, h);
+  UPDATE audit_chain SET seq = s, last_hash = h WHERE id = 1;
+  RETURN s;
+END
+$f$;
+
 -- The database owner keeps every privilege; run `serve` as a role granted only what it needs
 -- (docs/operations.md, "A separate database role for serve").
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM PUBLIC;

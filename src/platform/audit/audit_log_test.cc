@@ -481,6 +481,28 @@ TEST_P(AuditTest, PurgeKeepsTheFloorArchivesAndLeavesAVerifiableChain) {
   EXPECT_FALSE(young.ok());
 }
 
+// PostgreSQL's one-round-trip append hands unsealed pre-chain events back to the C++ sealing path.
+TEST_P(AuditTest, PostgresSealsEventsWrittenBeforeTheChain) {
+  if (!pg()) GTEST_SKIP() << "SQLite: AuditMigration.SealsEventsWrittenBeforeTheChain";
+  auto legacy = db::InTransaction(database(), Access::kWrite, [&](Transaction& tx) -> Status {
+    SW_TRY(tx.ExecuteScript("ALTER TABLE audit_events DISABLE TRIGGER USER"));
+    for (std::int64_t i = 1; i <= 2; ++i) {
+      SW_TRY(
+          tx.Execute("INSERT INTO audit_events (seq, id, org_id, occurred_at, user_id, action, resource_type, outcome) "
+                     "VALUES (?, ?, ?, '2026-01-01T00:00:00.000Z', 'old', 'create', 'client', 'success')",
+                     {i, "legacy-" + std::to_string(i), std::string(kOrg)}));
+    }
+    SW_TRY(tx.ExecuteScript("ALTER TABLE audit_events ENABLE TRIGGER USER"));
+    return tx.ExecuteScript("UPDATE audit_chain SET seq = 2, last_hash = NULL");
+  });
+  ASSERT_TRUE(legacy.ok()) << legacy.error().message;
+  EXPECT_EQ(VerifyNow().first_broken_seq.value_or(-1), 1);
+  AppendMany(2);
+  auto v = VerifyNow();
+  EXPECT_TRUE(v.ok) << v.problem;
+  EXPECT_EQ(v.events_checked, 4);
+}
+
 STORE_TEST_P(AuditTest);
 
 // Rows written before migration 0002 are numbered by the migration and sealed by the next append.

@@ -75,6 +75,8 @@ enum class Dialect { kSqlite, kPostgres };
 class Transaction {
  public:
   virtual ~Transaction() = default;
+  // The engine, for the few statements that differ (see RenderDialect for the schema).
+  virtual Dialect dialect() const = 0;
   virtual Result<ResultSet> Query(std::string_view sql, std::span<const Param> params = {}) = 0;
   // Runs a statement and returns the number of rows it changed.
   virtual Result<std::int64_t> Execute(std::string_view sql, std::span<const Param> params = {}) = 0;

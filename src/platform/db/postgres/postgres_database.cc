@@ -86,6 +86,7 @@ class PgTransaction final : public Transaction {
  public:
   PgTransaction(PostgresDatabase& owner, std::unique_ptr<PgConn> c) : owner_(owner), c_(std::move(c)) {}
   ~PgTransaction() override;
+  Dialect dialect() const override { return Dialect::kPostgres; }
 
   Result<ResultSet> Query(std::string_view sql, std::span<const Param> params) override {
     ResultSet rs;

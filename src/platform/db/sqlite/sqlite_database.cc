@@ -178,6 +178,7 @@ class SqliteTransaction final : public Transaction {
   SqliteTransaction(SqliteDatabase& owner, Connection* conn, std::unique_lock<std::mutex> writer_lock)
       : owner_(owner), conn_(conn), writer_lock_(std::move(writer_lock)) {}
   ~SqliteTransaction() override;
+  Dialect dialect() const override { return Dialect::kSqlite; }
 
   Result<ResultSet> Query(std::string_view sql, std::span<const Param> params) override {
     ResultSet rs;
