@@ -172,7 +172,7 @@ for (const [engine, dbFor] of engines) {
   });
 }
 
-test('serve refuses a non-loopback listener until sign-in exists', async () => {
+test('serve refuses a plain-HTTP non-loopback listener without --behind-proxy, and bad configuration', async () => {
   const { spawnSync } = await import('node:child_process');
   const { BIN } = await import('./helpers.mjs');
   const dir = tempDir();

@@ -93,7 +93,7 @@ test('backup under write load is consistent, verified and restores', async () =>
   const r = spawnSync(BIN, ['restore', '--from', join(dir, 'copy.db'), '--db', restored], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   assert.ok(existsSync(restored));
-  const copy = await startServer({ db: restored });
+  const copy = await startServer({ db: restored, tokenOf: db });
   let count = 0;
   let cursor = '';
   for (;;) {

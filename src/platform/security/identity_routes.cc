@@ -168,16 +168,16 @@ http::Authenticator MakeAuthenticator(IdentityService& identity) {
   return [&identity](const Request& req, const http::Route& route) -> Result<Actor> {
     const Caller caller = CallerOf(req);
     if (IsMutating(req.method)) SW_TRY(CheckOrigin(req));
-    if (auto auth = req.Header("authorization")) {
-      if (!auth->starts_with("Bearer ")) return Error::Unauthenticated("the Authorization header must be 'Bearer <token>'");
-      SW_ASSIGN(auto a, identity.AuthenticateToken(std::string(auth->substr(7)), caller));
-      return a.actor;
-    }
-    if (route.permission == kPublic) {
+    if (route.permission == kPublic) {  // health, set-up and sign-in: nobody in particular
       Actor anonymous;
       anonymous.source_address = caller.source_address;
       anonymous.request_id = caller.request_id;
       return anonymous;
+    }
+    if (auto auth = req.Header("authorization")) {
+      if (!auth->starts_with("Bearer ")) return Error::Unauthenticated("the Authorization header must be 'Bearer <token>'");
+      SW_ASSIGN(auto a, identity.AuthenticateToken(std::string(auth->substr(7)), caller));
+      return a.actor;
     }
     const std::string cookie = SessionCookieValue(req);
     if (cookie.empty()) return Error::Unauthenticated("sign in first");
