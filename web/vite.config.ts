@@ -28,5 +28,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Form-heavy tests type a lot; on a busy machine they need more than the default 5 s.
+    testTimeout: 20_000,
   },
 });

@@ -63,7 +63,11 @@ async function axeScan(page, label) {
   }
   if (bad.length) {
     const lines = bad.map(
-      (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .join(' | ')}`,
     );
     throw new Error(`${bad.length} serious/critical axe violation(s) on ${label}:\n${lines.join('\n')}`);
   }
@@ -141,15 +145,15 @@ async function freshTotp(user, secret) {
 /** Fills the sign-in form (on the page or in the re-sign-in dialog) and, when asked, the TOTP code. */
 async function signIn(page, username, { totp = false, within = page, screens } = {}) {
   const form = within;
-  const user = form.getByLabel('Username', { exact: true });
+  const user = form.getByLabel(/^Username/);
   await user.waitFor();
   await user.fill(username);
-  await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await form.getByLabel(/^Password/).fill(PASSWORD);
   await form.getByRole('button', { name: 'Sign in', exact: true }).click();
   if (totp) {
     await form.getByRole('heading', { name: 'Two-step verification' }).waitFor();
     if (screens?.onMfa) await screens.onMfa();
-    await form.getByLabel('6-digit code').fill(await freshTotp(username, TOTP_SECRET));
+    await form.getByLabel(/6-digit code/).fill(await freshTotp(username, TOTP_SECRET));
     await form.getByRole('button', { name: 'Verify', exact: true }).click();
   }
 }
@@ -201,10 +205,10 @@ try {
     const res = await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
     assert(res && res.ok(), `GET /clients answered ${res?.status()}`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-    const user = page.getByLabel('Username', { exact: true });
+    const user = page.getByLabel(/^Username/);
     assert((await user.getAttribute('autocomplete')) === 'username', 'the username field lacks autocomplete=username');
     assert(
-      (await page.getByLabel('Password', { exact: true }).getAttribute('autocomplete')) === 'current-password',
+      (await page.getByLabel(/^Password/).getAttribute('autocomplete')) === 'current-password',
       'the password field lacks autocomplete=current-password',
     );
     assert(await user.evaluate((el) => el === document.activeElement), 'the username field is not focused');
@@ -212,8 +216,8 @@ try {
   });
 
   await check('a wrong password gets one generic message', async () => {
-    await page.getByLabel('Username', { exact: true }).fill('karen');
-    await page.getByLabel('Password', { exact: true }).fill('not-the-password-at-all');
+    await page.getByLabel(/^Username/).fill('karen');
+    await page.getByLabel(/^Password/).fill('not-the-password-at-all');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByText('The username or password is not correct.').waitFor();
   });
@@ -223,7 +227,7 @@ try {
       totp: true,
       screens: {
         onMfa: async () => {
-          const code = page.getByLabel('6-digit code');
+          const code = page.getByLabel(/6-digit code/);
           assert((await code.getAttribute('autocomplete')) === 'one-time-code', 'the code field lacks autocomplete=one-time-code');
           await axeScan(page, 'MFA code page');
         },
@@ -291,6 +295,16 @@ try {
   await check('an unmatched search shows a clear empty state', async () => {
     await page.goto(`${baseUrl}/clients?q=Zzyzxqq`, { waitUntil: 'domcontentloaded' });
     await page.getByText('No clients match “Zzyzxqq”').waitFor();
+  });
+
+  let otherChartUrl = '';
+  await check('the program-wide list has clients of other counselors (for the emergency-access check)', async () => {
+    const res = await page.request.get(`${baseUrl}/api/v1/clients?limit=200`);
+    assert(res.ok(), `GET /api/v1/clients answered ${res.status()}`);
+    const { items } = await res.json();
+    const other = items.find((c) => c.counselor_name && !c.counselor_name.includes('Priya') && c.stage !== 'discharged');
+    assert(other, 'every client is in priya’s caseload');
+    otherChartUrl = `${baseUrl}/clients/${other.id}`;
   });
 
   await check(`opening ${searchName}'s chart shows the name in the header`, async () => {
@@ -418,7 +432,7 @@ try {
     assert(/^swt_/.test(shown.trim()), `the new token does not look like a token: ${shown}`);
     await tokens.getByText('You will not see it again').waitFor();
     await tokens.getByRole('button', { name: 'I have copied it' }).click();
-    await tokens.getByRole('cell', { name: 'e2e script' }).waitFor();
+    await tokens.getByRole('cell', { name: 'e2e script', exact: true }).waitFor();
     assert(!(await page.content()).includes(shown.trim()), 'the token is still on the page');
     // The token alone (no cookie) works for the API.
     const api = await apiRequest.newContext();
@@ -445,7 +459,7 @@ try {
     const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
     await dialog.waitFor();
     assert((await page.getByLabel('Legal given name').inputValue()) === 'Resume', 'the typed given name was lost');
-    assert((await dialog.getByLabel('Username', { exact: true }).inputValue()) === 'karen', 'the dialog does not name the user');
+    assert((await dialog.getByLabel(/^Username/).inputValue()) === 'karen', 'the dialog does not name the user');
     await signIn(page, 'karen', { totp: true, within: dialog });
     await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
     const header = page.getByRole('region', { name: 'Client summary' });
@@ -492,40 +506,25 @@ try {
     await signOut(page);
   });
 
-  await check('emergency access: julia opens a chart outside her caseload with a reason, and sees the banner', async () => {
-    await page.goto(chartUrl, { waitUntil: 'domcontentloaded' });
-    await signIn(page, 'julia', { totp: true });
-    await Promise.race([
-      page.getByRole('heading', { level: 1, name: 'Client not found' }).waitFor(),
-      page.getByRole('region', { name: 'Client summary' }).waitFor(),
-    ]);
-    if ((await page.getByRole('region', { name: 'Client summary' }).count()) > 0) {
-      throw new Error(`julia can open ${searchName}'s chart without emergency access (not in her caseload?)`);
-    }
-    await page.getByRole('button', { name: 'Emergency access' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Emergency access' });
-    await dialog.getByLabel('Reason').fill('too short');
-    await dialog.getByRole('button', { name: 'Open the record' }).click();
-    await dialog.getByText(/Write at least 10 characters/).waitFor();
-    await dialog.getByLabel('Reason').fill('Client collapsed in group; need allergies and medications');
-    await dialog.getByRole('button', { name: 'Open the record' }).click();
-    await page.getByRole('region', { name: 'Client summary' }).waitFor();
-    await page.getByTestId('emergency-banner').waitFor();
-    await axeScan(page, 'chart under emergency access');
-    await signOut(page);
-  });
-
-  await check('linda (privacy officer) sees the alert, the audit trail verifies, and the pages pass the accessibility scan', async () => {
-    await page.goto(`${baseUrl}/alerts`, { waitUntil: 'domcontentloaded' });
+  await check('linda (administrator) designates priya for emergency access; users, roles and audit pages pass the accessibility scan', async () => {
+    await page.goto(`${baseUrl}/users`, { waitUntil: 'domcontentloaded' });
     await signIn(page, 'linda', { totp: true });
-    await page.getByRole('heading', { level: 1, name: 'Privacy alerts' }).waitFor();
-    await page.getByRole('button', { name: 'Acknowledge' }).first().waitFor();
-    await axeScan(page, 'privacy alerts');
+    await page.getByRole('heading', { level: 1, name: 'Users and roles' }).waitFor();
+    await page.getByTestId('role-matrix').waitFor();
+    await axeScan(page, 'users and roles');
+    await page.getByRole('link', { name: 'priya', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'priya' }).waitFor();
+    const emergency = page.getByRole('checkbox', { name: /May use emergency access/ });
+    if (!(await emergency.isChecked())) await emergency.check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved.').waitFor();
+    await axeScan(page, 'user edit');
+
     await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit trail' }).waitFor();
     await page.getByTestId('audit-table').waitFor();
-    await page.getByRole('columnheader', { name: /Time/ }).waitFor();
-    assert((await page.getByRole('columnheader', { name: /Time/ }).getAttribute('aria-sort')) === 'descending', 'time is not sorted descending');
+    const time = page.getByRole('columnheader', { name: /Time/ });
+    assert((await time.getAttribute('aria-sort')) === 'descending', 'time is not sorted newest first');
     await page.getByRole('button', { name: 'Action', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]')?.textContent?.includes('Action'));
     await page.getByRole('button', { name: 'Verify chain' }).click();
@@ -535,11 +534,57 @@ try {
     const csv = await page.request.get(`${baseUrl}${csvHref}`);
     assert(csv.ok(), `the CSV export answered ${csv.status()}`);
     assert(/text\/csv/.test(csv.headers()['content-type'] ?? ''), `the CSV export is ${csv.headers()['content-type']}`);
-    await page.goto(`${baseUrl}/users`, { waitUntil: 'domcontentloaded' });
-    await page.getByRole('heading', { level: 1, name: 'Users and roles' }).waitFor();
-    await page.getByRole('link', { name: 'karen', exact: true }).waitFor();
-    await page.getByTestId('role-matrix').waitFor();
-    await axeScan(page, 'users and roles');
+    await signOut(page);
+  });
+
+  await check('priya must now set up two-step sign-in: QR code, key, code, recovery codes', async () => {
+    await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
+    await signIn(page, 'priya');
+    await page.getByRole('heading', { level: 1, name: 'Set up two-step sign-in' }).waitFor();
+    await page.getByRole('button', { name: 'Begin set-up' }).click();
+    await page.getByRole('img', { name: /QR code/ }).waitFor();
+    await axeScan(page, 'MFA enrolment');
+    const secret = (await page.getByTestId('mfa-secret').innerText()).replace(/\s/g, '');
+    assert(/^[A-Z2-7]{16,}$/.test(secret), `the key does not look like base32: ${secret}`);
+    await page.getByLabel(/6-digit code from the app/).fill(await freshTotp('priya', secret));
+    await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+    const codes = page.getByTestId('recovery-codes').locator('li');
+    await codes.first().waitFor();
+    assert((await codes.count()) === 10, `expected 10 recovery codes, found ${await codes.count()}`);
+    await page.getByLabel('I have saved my recovery codes').check();
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'All clients' }).waitFor();
+  });
+
+  await check('emergency access: priya opens a chart outside her caseload with a written reason, and sees the banner', async () => {
+    assert(otherChartUrl, 'no client outside priya’s caseload was found');
+    await page.goto(otherChartUrl, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: 'Client not found' }).waitFor();
+    await page.getByRole('button', { name: 'Emergency access' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Emergency access' });
+    await dialog.getByLabel(/^Reason/).fill('too short');
+    await dialog.getByRole('button', { name: 'Open the record' }).click();
+    await dialog.getByText(/Write at least 10 characters/).waitFor();
+    await dialog.getByLabel(/^Reason/).fill('Client collapsed in group; need allergies and medications');
+    await dialog.getByRole('button', { name: 'Open the record' }).click();
+    await page.getByRole('region', { name: 'Client summary' }).waitFor();
+    await page.getByTestId('emergency-banner').waitFor();
+    await axeScan(page, 'chart under emergency access');
+    await signOut(page);
+  });
+
+  await check('linda (privacy officer) sees the emergency-access alert and acknowledges it', async () => {
+    await page.goto(`${baseUrl}/alerts`, { waitUntil: 'domcontentloaded' });
+    await signIn(page, 'linda', { totp: true });
+    await page.getByRole('heading', { level: 1, name: 'Privacy alerts' }).waitFor();
+    await page.getByText(/priya opened a client record through emergency access/).first().waitFor();
+    await axeScan(page, 'privacy alerts');
+    const before = await page.getByRole('button', { name: 'Acknowledge' }).count();
+    await page.getByRole('button', { name: 'Acknowledge' }).first().click();
+    await page.waitForFunction(
+      (n) => [...document.querySelectorAll('main button')].filter((b) => b.textContent?.trim() === 'Acknowledge').length < n,
+      before,
+    );
     await signOut(page);
   });
 

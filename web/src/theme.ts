@@ -11,6 +11,9 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Anchor: { defaultProps: { underline: 'hover' } },
+    // Light alerts tint the background; their titles in the tint colour fall below AA contrast, so titles
+    // stay near-black (the tint, border and icon carry the colour).
+    Alert: { styles: { title: { color: 'var(--mantine-color-gray-9)' } } },
   },
 });
 

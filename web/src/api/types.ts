@@ -268,6 +268,8 @@ export interface SessionUser {
   staff_id: Id | null;
   mfa_enabled: boolean;
   mfa_required: boolean;
+  /** Designated for emergency access (not in the documented Session yet; when present and false, the offer is hidden). */
+  emergency_access?: boolean;
 }
 
 export interface Session {
@@ -356,7 +358,8 @@ export interface UserUpdate {
 
 export interface PolicyRole {
   code: string;
-  label: string;
+  /** Documented, but not every server sends it: the UI falls back to GET /meta's role labels. */
+  label?: string;
   client_scope: ClientScope | string;
   permissions: string[];
   mfa_required: boolean;

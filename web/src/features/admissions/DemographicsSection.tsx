@@ -70,7 +70,7 @@ export function DemographicsSection({ client, onChange }: { client: Client; onCh
       ) : (
         <>
           {saved && (
-            <Text size="sm" c="green.9" role="status" mb="sm">
+            <Text size="sm" className="sw-ok" role="status" mb="sm">
               Changes saved.
             </Text>
           )}

@@ -60,7 +60,7 @@ export function EpisodesSection({ client, onEpisodesChanged }: { client: Client;
       {catalog.error ? <ErrorAlert title="Could not load programs and tracks" error={catalog.error} onRetry={catalog.reload} /> : null}
       {counselors.error ? <ErrorAlert title="Could not load counselors" error={counselors.error} onRetry={counselors.reload} /> : null}
       {notice && (
-        <Text size="sm" c="green.9" role="status" mb="sm">
+        <Text size="sm" className="sw-ok" role="status" mb="sm">
           {notice}
         </Text>
       )}

@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Group,
   NativeSelect,
@@ -23,6 +22,7 @@ import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
 import { buildAuditQuery, NO_FILTERS, nextSort, type AuditFilters } from './auditQuery';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const COLUMNS: { key: AuditSort | null; label: string }[] = [
   { key: 'occurred_at', label: 'Time' },
@@ -270,9 +270,9 @@ export function AuditPage() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'orange'}>
+                    <StatusBadge color={e.outcome === 'success' ? 'green' : e.outcome === 'denied' ? 'red' : 'orange'}>
                       {e.outcome}
-                    </Badge>
+                    </StatusBadge>
                   </Table.Td>
                   <Table.Td>{e.reason || ''}</Table.Td>
                 </Table.Tr>

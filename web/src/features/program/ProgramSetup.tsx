@@ -97,7 +97,7 @@ function OrganizationCard() {
               Save organization
             </Button>
             {saved && (
-              <Text size="sm" c="green.9" role="status">
+              <Text size="sm" className="sw-ok" role="status">
                 Saved.
               </Text>
             )}
@@ -169,7 +169,7 @@ function SitesCard({ sites, onChanged }: { sites: Site[]; onChanged: () => void 
         )
       }
     >
-      {notice && <Text size="sm" c="green.9" role="status" mb="sm">{notice}</Text>}
+      {notice && <Text size="sm" className="sw-ok" role="status" mb="sm">{notice}</Text>}
       {adding && (
         <Paper withBorder p="sm" mb="md" bg="gray.0">
           <SiteForm
@@ -273,7 +273,7 @@ function ProgramsCard(p: { sites: Site[]; programs: Program[]; tracks: Track[]; 
         )
       }
     >
-      {notice && <Text size="sm" c="green.9" role="status" mb="sm">{notice}</Text>}
+      {notice && <Text size="sm" className="sw-ok" role="status" mb="sm">{notice}</Text>}
       {adding && (
         <Paper withBorder p="sm" mb="md" bg="gray.0">
           <ProgramForm
@@ -338,7 +338,7 @@ function ProgramPanel({ program, site, tracks, onChanged }: { program: Program; 
           </Button>
         )}
       </Group>
-      {notice && <Text size="sm" c="green.9" role="status" mb="xs">{notice}</Text>}
+      {notice && <Text size="sm" className="sw-ok" role="status" mb="xs">{notice}</Text>}
       {mode.kind === 'add' && (
         <Paper withBorder p="sm" mb="sm" bg="gray.0">
           <TrackForm

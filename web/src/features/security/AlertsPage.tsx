@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useState } from 'react';
 import { alertsApi } from '../../api/endpoints';
 import type { PrivacyAlert } from '../../api/types';
@@ -6,6 +6,7 @@ import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const KIND_LABELS: Record<string, string> = { emergency_access: 'Emergency access' };
 
@@ -63,9 +64,9 @@ export function AlertsPage() {
                 <Table.Tr key={a.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(a.created_at)}</Table.Td>
                   <Table.Td>
-                    <Badge color="orange" variant="light">
+                    <StatusBadge color="orange">
                       {KIND_LABELS[a.kind] ?? a.kind}
-                    </Badge>
+                    </StatusBadge>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{a.message}</Text>

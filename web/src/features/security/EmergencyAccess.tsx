@@ -6,7 +6,7 @@ import type { Grant } from '../../api/types';
 import { ErrorAlert } from '../../components/Feedback';
 import { formatTime } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
-import { usePermission } from './sessionStore';
+import { usePermission, useSessionState } from './sessionStore';
 
 export const MIN_REASON = 10;
 
@@ -19,7 +19,9 @@ export function reasonProblem(reason: string): string | null {
 
 /** The signed-in user's active emergency grants (none asked for without the permission). */
 export function useEmergencyGrants() {
-  const allowed = usePermission('emergency.use');
+  const permitted = usePermission('emergency.use');
+  const designated = useSessionState().session?.user.emergency_access !== false;
+  const allowed = permitted && designated;
   const state = useAsync(async (signal) => (allowed ? (await emergencyApi.mine(signal)).items : []), [allowed]);
   const active = (state.data ?? []).filter((g) => Date.parse(g.expires_at) > Date.now());
   return { allowed, grants: active, reload: state.reload, error: state.error };
@@ -51,6 +53,7 @@ export function EmergencyAccessDialog({ clientId, opened, onClose, onGranted }: 
     } catch (e) {
       if (e instanceof ApiError && e.fieldMessage('reason')) setReasonError(e.fieldMessage('reason'));
       else setError(e);
+      // 403: not designated, or two-step sign-in is not set up; the server's message says which.
     } finally {
       setBusy(false);
     }
@@ -127,7 +130,7 @@ export function EmergencyAccessOffer({ clientId, onGranted }: { clientId: string
 /** The banner on a chart opened through emergency access. */
 export function EmergencyBanner({ grant }: { grant: Grant }) {
   return (
-    <Alert color="orange" variant="filled" role="status" title="Emergency access" data-testid="emergency-banner">
+    <Alert color="orange" variant="light" role="status" title="Emergency access" data-testid="emergency-banner" className="sw-emergency">
       You opened this record through emergency access, until {formatTime(grant.expires_at)}. Reason: “{grant.reason}”.
       Everything you view is recorded.
     </Alert>

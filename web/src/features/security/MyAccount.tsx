@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Checkbox,
   Code,
@@ -31,6 +30,7 @@ import { MfaEnrollment } from './MfaEnrollment';
 import { passwordProblem } from './passwords';
 import { RecoveryCodes } from './RecoveryCodes';
 import { sessionStore, useSession } from './sessionStore';
+import { StatusBadge } from '../../components/StatusBadge';
 
 export function Card({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -127,7 +127,7 @@ function PasswordCard() {
               Change password
             </Button>
             {done && (
-              <Text size="sm" c="green.9" role="status">
+              <Text size="sm" className="sw-ok" role="status">
                 {done}
               </Text>
             )}
@@ -197,7 +197,7 @@ function MfaCard() {
         <Stack gap="sm">
           <Group gap="xs">
             <Text>Status:</Text>
-            {enabled ? <Badge color="green">On</Badge> : <Badge color="gray">Off</Badge>}
+            {enabled ? <StatusBadge color="green">On</StatusBadge> : <StatusBadge color="gray">Off</StatusBadge>}
             {session.user.mfa_required && (
               <Text size="sm" c="dimmed">
                 (required for your account)
@@ -312,9 +312,9 @@ function SessionsCard() {
                       {shortAgent(s.user_agent)}
                     </Text>
                     {s.current && (
-                      <Badge color="indigo" variant="light" size="sm">
+                      <StatusBadge color="indigo">
                         This session
-                      </Badge>
+                      </StatusBadge>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -502,9 +502,9 @@ function TokensCard() {
                     <Table.Tr key={t.id}>
                       <Table.Td fw={600}>{t.name}</Table.Td>
                       <Table.Td>
-                        <Badge color={st.color} variant="light">
+                        <StatusBadge color={st.color}>
                           {st.label}
-                        </Badge>
+                        </StatusBadge>
                       </Table.Td>
                       <Table.Td>{formatInstant(t.created_at)}</Table.Td>
                       <Table.Td>{formatInstant(t.expires_at)}</Table.Td>

@@ -102,7 +102,7 @@ function SettingsForm({ initial }: { initial: SecuritySettings }) {
                 Save security settings
               </Button>
               {saved && (
-                <Text size="sm" c="green.9" role="status">
+                <Text size="sm" className="sw-ok" role="status">
                   Saved.
                 </Text>
               )}

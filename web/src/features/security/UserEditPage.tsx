@@ -1,7 +1,6 @@
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Checkbox,
   Group,
@@ -27,6 +26,9 @@ import { useAsync } from '../../lib/useAsync';
 import { useRecordForm } from '../../lib/useRecordForm';
 import { Card } from './MyAccount';
 import { passwordProblem } from './passwords';
+import { roleLabel } from './UsersPage';
+import { useMeta } from '../shell/AppContext';
+import { StatusBadge } from '../../components/StatusBadge';
 
 interface UserValues extends Record<string, unknown> {
   username: string;
@@ -140,6 +142,7 @@ function UserForm({ initial, policy, policyError, staff }: { initial: User | nul
       : undefined,
   });
   const f = rf.form;
+  const meta = useMeta();
   const roleOptions = policy?.roles ?? [];
   const staffOptions = [{ value: '', label: 'Not linked' }, ...staff.map((s) => ({ value: s.id, label: staffName(s) }))];
   if (f.values.staff_id && !staff.some((s) => s.id === f.values.staff_id)) {
@@ -153,7 +156,7 @@ function UserForm({ initial, policy, policyError, staff }: { initial: User | nul
       </Anchor>
       <Group gap="sm" align="baseline">
         <Title order={1}>{user ? user.username : 'New user'}</Title>
-        {user?.disabled && <Badge color="red">Disabled</Badge>}
+        {user?.disabled && <StatusBadge color="red">Disabled</StatusBadge>}
       </Group>
       {user && (
         <Text size="sm" c="dimmed">
@@ -187,7 +190,7 @@ function UserForm({ initial, policy, policyError, staff }: { initial: User | nul
                   <Checkbox
                     key={r.code}
                     value={r.code}
-                    label={r.label}
+                    label={roleLabel(policy, r.code, meta.roles)}
                     description={r.mfa_required ? 'Requires two-step sign-in' : undefined}
                   />
                 ))}
@@ -210,7 +213,7 @@ function UserForm({ initial, policy, policyError, staff }: { initial: User | nul
                 {isNew ? 'Create user' : 'Save changes'}
               </Button>
               {saved && (
-                <Text size="sm" c="green.9" role="status">
+                <Text size="sm" className="sw-ok" role="status">
                   {saved}
                 </Text>
               )}
@@ -260,7 +263,7 @@ function SecurityActions({ user, onChanged, policy }: { user: User; onChanged: (
           <ErrorAlert title="Not changed" error={error} />
         )}
         {notice && (
-          <Text size="sm" c="green.9" role="status">
+          <Text size="sm" className="sw-ok" role="status">
             {notice}
           </Text>
         )}

@@ -6,7 +6,7 @@ import { COUNSELOR } from '../../test/fixtures';
 import { apiError, json, mockFetch } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
 import { UserEditPage } from './UserEditPage';
-import { UsersPage } from './UsersPage';
+import { roleLabel, UsersPage } from './UsersPage';
 
 const POLICY: Policy = {
   roles: [
@@ -39,6 +39,13 @@ function user(over: Partial<User> = {}): User {
 }
 
 describe('Users and roles', () => {
+  it('labels roles from the policy, else from GET /meta, else from the code', () => {
+    const bare: Policy = { roles: [{ code: 'front_desk', client_scope: 'program', permissions: [], mfa_required: false }], permissions: [] };
+    expect(roleLabel(POLICY, 'counselor')).toBe('Counselor');
+    expect(roleLabel(bare, 'therapist', [{ code: 'therapist', label: 'Licensed therapist' }])).toBe('Licensed therapist');
+    expect(roleLabel(bare, 'front_desk')).toBe('Front desk');
+  });
+
   it('lists users and shows the role × permission matrix', async () => {
     mockFetch({ 'GET /api/v1/users': json({ items: [user(), user({ id: 'u-linda', username: 'linda', display_name: 'Linda Park', roles: ['privacy_officer'], mfa_enabled: true, emergency_access: true })] }), 'GET /api/v1/roles': json(POLICY) });
     renderScreen(<UsersPage />, { route: '/users', session: undefined });

@@ -1,15 +1,23 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { usersApi } from '../../api/endpoints';
-import type { Policy, User } from '../../api/types';
+import type { CodeLabel, Policy, User } from '../../api/types';
+import { useMeta } from '../shell/AppContext';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { Card } from './MyAccount';
+import { StatusBadge } from '../../components/StatusBadge';
 
-export function roleLabel(policy: Policy | undefined, code: string): string {
-  return policy?.roles.find((r) => r.code === code)?.label ?? code.replace(/_/g, ' ');
+/** A role's label: from the policy, else from the reference data (GET /meta), else the code in words. */
+export function roleLabel(policy: Policy | undefined, code: string, metaRoles: CodeLabel[] = []): string {
+  const fromPolicy = policy?.roles.find((r) => r.code === code)?.label;
+  if (fromPolicy) return fromPolicy;
+  const fromMeta = metaRoles.find((r) => r.code === code)?.label;
+  if (fromMeta) return fromMeta;
+  const words = code.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const SCOPE_LABELS: Record<string, string> = {
@@ -65,6 +73,7 @@ export function UsersPage() {
 }
 
 function UserRow({ user: u, policy }: { user: User; policy: Policy | undefined }) {
+  const meta = useMeta();
   return (
     <Table.Tr>
       <Table.Td>
@@ -74,24 +83,24 @@ function UserRow({ user: u, policy }: { user: User; policy: Policy | undefined }
       </Table.Td>
       <Table.Td>{u.display_name}</Table.Td>
       <Table.Td>
-        <Text size="sm">{u.roles.map((r) => roleLabel(policy, r)).join(', ') || '—'}</Text>
+        <Text size="sm">{u.roles.map((r) => roleLabel(policy, r, meta.roles)).join(', ') || '—'}</Text>
       </Table.Td>
       <Table.Td>
         {u.mfa_enabled ? (
-          <Badge color="green" variant="light">
+          <StatusBadge color="green">
             On
-          </Badge>
+          </StatusBadge>
         ) : (
-          <Badge color="gray" variant="light">
+          <StatusBadge color="gray">
             Off
-          </Badge>
+          </StatusBadge>
         )}
       </Table.Td>
       <Table.Td>
         {u.disabled ? (
-          <Badge color="red" variant="light">
+          <StatusBadge color="red">
             Disabled
-          </Badge>
+          </StatusBadge>
         ) : (
           <Text size="sm">Active</Text>
         )}
@@ -108,6 +117,7 @@ function UserRow({ user: u, policy }: { user: User; policy: Policy | undefined }
 
 /** The access policy, read-only: which role holds which permission (a ● in the cell). */
 export function RolesMatrix({ policy, error, onRetry }: { policy: Policy | undefined; error: unknown; onRetry: () => void }) {
+  const meta = useMeta();
   return (
     <Card id="roles" title="Roles and permissions">
       <Stack gap="sm">
@@ -125,7 +135,7 @@ export function RolesMatrix({ policy, error, onRetry }: { policy: Policy | undef
                   <Table.Th scope="col">Permission</Table.Th>
                   {policy.roles.map((r) => (
                     <Table.Th scope="col" key={r.code}>
-                      {r.label}
+                      {roleLabel(policy, r.code, meta.roles)}
                     </Table.Th>
                   ))}
                 </Table.Tr>
