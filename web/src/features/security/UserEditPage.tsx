@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { staffApi, usersApi } from '../../api/endpoints';
 import type { Policy, Staff, User } from '../../api/types';
@@ -100,6 +100,8 @@ export function UserEditPage() {
 
 function UserForm({ initial, policy, policyError, staff }: { initial: User | null; policy: Policy | undefined; policyError: unknown; staff: Staff[] }) {
   const navigate = useNavigate();
+  const location = useLocation();
+  const justCreated = (location.state as { created?: boolean } | null)?.created === true;
   const [user, setUser] = useState<User | null>(initial);
   const [saved, setSaved] = useState('');
   const isNew = !initial;
@@ -158,6 +160,12 @@ function UserForm({ initial, policy, policyError, staff }: { initial: User | nul
         <Title order={1}>{user ? user.username : 'New user'}</Title>
         {user?.disabled && <StatusBadge color="red">Disabled</StatusBadge>}
       </Group>
+      {justCreated && user && (
+        <Alert color="green" variant="light" role="status" title="User created">
+          Give {user.display_name} the username <strong>{user.username}</strong> and the initial password privately.
+          If their roles need two-step sign-in, they set it up at their first sign-in.
+        </Alert>
+      )}
       {user && (
         <Text size="sm" c="dimmed">
           Two-step sign-in {user.mfa_enabled ? 'on' : 'off'} · last sign-in {user.last_sign_in_at ? formatInstant(user.last_sign_in_at) : 'never'}

@@ -132,7 +132,9 @@ export function RolesMatrix({ policy, error, onRetry }: { policy: Policy | undef
               <VisuallyHidden component="caption">Permissions by role</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Permission</Table.Th>
+                  <Table.Th scope="col" miw={240}>
+                    Permission
+                  </Table.Th>
                   {policy.roles.map((r) => (
                     <Table.Th scope="col" key={r.code}>
                       {roleLabel(policy, r.code, meta.roles)}
