@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { PROGRAM, SITE, TRACK } from '../../test/fixtures';
+import { PROGRAM, session, SITE, TRACK } from '../../test/fixtures';
 import { apiError, json, mockFetch } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
 import { ProgramSetup } from './ProgramSetup';
@@ -15,6 +15,42 @@ function catalogRoutes(tracks = [TRACK]) {
 }
 
 describe('ProgramSetup', () => {
+  it('is read-only for a user who may only read, and shows the security settings', async () => {
+    mockFetch({
+      ...catalogRoutes(),
+      'GET /api/v1/organization/security': json({ require_mfa_for_all: false, idle_timeout_minutes: 15, emergency_minutes: 60, version: 2 }),
+    });
+    renderScreen(<ProgramSetup />, { session: session({ permissions: ['clients.read', 'program.read', 'organization.read'] }) });
+    await screen.findByRole('article', { name: 'Adult IOP' });
+    expect(screen.queryByRole('button', { name: 'Save organization' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText(/Organization name/)).toBeDisabled();
+    expect(screen.queryByRole('button', { name: 'Add site' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add track to Adult IOP' })).not.toBeInTheDocument();
+    const security = await screen.findByRole('region', { name: 'Security settings' });
+    expect(await within(security).findByLabelText(/Sign out after inactivity/)).toHaveValue('15');
+    expect(within(security).getByLabelText(/Sign out after inactivity/)).toBeDisabled();
+    expect(within(security).queryByRole('button', { name: 'Save security settings' })).not.toBeInTheDocument();
+  });
+
+  it('saves the security settings with If-Match', async () => {
+    const m = mockFetch({
+      ...catalogRoutes(),
+      'GET /api/v1/organization/security': json({ require_mfa_for_all: false, idle_timeout_minutes: 15, emergency_minutes: 60, version: 2 }),
+      'PUT /api/v1/organization/security': (c) => json({ ...(c.body as object), version: 3 }),
+    });
+    renderScreen(<ProgramSetup />);
+    const security = await screen.findByRole('region', { name: 'Security settings' });
+    const idle = await within(security).findByLabelText(/Sign out after inactivity/);
+    await userEvent.clear(idle);
+    await userEvent.type(idle, '10');
+    await userEvent.click(within(security).getByLabelText('Require two-step sign-in for everyone'));
+    await userEvent.click(within(security).getByRole('button', { name: 'Save security settings' }));
+    expect(await within(security).findByText('Saved.')).toBeInTheDocument();
+    const put = m.callsTo('PUT', '/api/v1/organization/security')[0];
+    expect(put?.headers['if-match']).toBe('"2"');
+    expect(put?.body).toEqual({ require_mfa_for_all: true, idle_timeout_minutes: 10, emergency_minutes: 60 });
+  });
+
   it('lists sites, programs and tracks with hours per week', async () => {
     mockFetch(catalogRoutes());
     renderScreen(<ProgramSetup />);

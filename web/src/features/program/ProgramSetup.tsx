@@ -8,6 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { compact, formatHours, labelFor } from '../../lib/format';
 import { useRecordForm } from '../../lib/useRecordForm';
 import { SecuritySettingsCard } from '../security/SecuritySettingsCard';
+import { usePermission } from '../security/sessionStore';
 import { useAppContext, useMeta } from '../shell/AppContext';
 import { timeZoneOptions } from '../shell/timeZones';
 import { TrackForm, emptyTrackValues, trackToValues, valuesToTrackDraft } from './TrackForm';
@@ -61,6 +62,7 @@ interface OrgValues extends Record<string, unknown> {
 
 function OrganizationCard() {
   const { organization, setOrganization } = useAppContext();
+  const canWrite = usePermission('organization.write');
   const [saved, setSaved] = useState(false);
   const rf = useRecordForm<OrgValues>({
     initialValues: { name: organization.name, time_zone: organization.time_zone },
@@ -80,6 +82,7 @@ function OrganizationCard() {
   return (
     <Card id="organization" title="Organization">
       <form onSubmit={rf.onSubmit} noValidate aria-label="Organization">
+        <fieldset disabled={!canWrite} className="sw-fieldset">
         <Stack gap="sm">
           <FormStatus {...rf} labels={{ name: 'Name', time_zone: 'Time zone' }} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -93,9 +96,11 @@ function OrganizationCard() {
             />
           </SimpleGrid>
           <Group>
-            <Button type="submit" loading={rf.saving}>
-              Save organization
-            </Button>
+            {canWrite && (
+              <Button type="submit" loading={rf.saving}>
+                Save organization
+              </Button>
+            )}
             {saved && (
               <Text size="sm" className="sw-ok" role="status">
                 Saved.
@@ -103,6 +108,7 @@ function OrganizationCard() {
             )}
           </Group>
         </Stack>
+        </fieldset>
       </form>
     </Card>
   );
@@ -155,6 +161,7 @@ function SiteForm({ onDone, onCancel }: { onDone: (s: Site) => void; onCancel: (
 }
 
 function SitesCard({ sites, onChanged }: { sites: Site[]; onChanged: () => void }) {
+  const canWrite = usePermission('program.write');
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
   return (
@@ -162,7 +169,7 @@ function SitesCard({ sites, onChanged }: { sites: Site[]; onChanged: () => void 
       id="sites"
       title="Sites"
       actions={
-        !adding && (
+        !adding && canWrite && (
           <Button size="xs" variant="default" onClick={() => { setNotice(''); setAdding(true); }}>
             Add site
           </Button>
@@ -259,6 +266,7 @@ function ProgramForm({ sites, onDone, onCancel }: { sites: Site[]; onDone: (p: P
 }
 
 function ProgramsCard(p: { sites: Site[]; programs: Program[]; tracks: Track[]; onChanged: () => void }) {
+  const canWrite = usePermission('program.write');
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
   return (
@@ -266,7 +274,7 @@ function ProgramsCard(p: { sites: Site[]; programs: Program[]; tracks: Track[]; 
       id="programs"
       title="Programs and tracks"
       actions={
-        !adding && (
+        !adding && canWrite && (
           <Button size="xs" variant="default" onClick={() => { setNotice(''); setAdding(true); }} disabled={p.sites.length === 0}>
             Add program
           </Button>
@@ -311,6 +319,7 @@ type TrackMode = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; track: Tra
 
 function ProgramPanel({ program, site, tracks, onChanged }: { program: Program; site?: Site; tracks: Track[]; onChanged: () => void }) {
   const meta = useMeta();
+  const canWrite = usePermission('program.write');
   const [mode, setMode] = useState<TrackMode>({ kind: 'none' });
   const [notice, setNotice] = useState('');
   const headingId = `program-${program.id}`;
@@ -332,7 +341,7 @@ function ProgramPanel({ program, site, tracks, onChanged }: { program: Program; 
             {site?.name ?? 'Unknown site'} · {labelFor(meta.levels_of_care, program.level_of_care)}
           </Text>
         </div>
-        {mode.kind === 'none' && (
+        {mode.kind === 'none' && canWrite && (
           <Button size="xs" variant="default" onClick={() => { setNotice(''); setMode({ kind: 'add' }); }} aria-label={`Add track to ${program.name}`}>
             Add track
           </Button>
@@ -406,7 +415,7 @@ function ProgramPanel({ program, site, tracks, onChanged }: { program: Program; 
                     </Badge>
                   </Table.Td>
                   <Table.Td>
-                    {mode.kind === 'none' && (
+                    {mode.kind === 'none' && canWrite && (
                       <Button
                         size="compact-xs"
                         variant="subtle"

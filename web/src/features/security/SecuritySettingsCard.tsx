@@ -67,7 +67,7 @@ function SettingsForm({ initial }: { initial: SecuritySettings }) {
   const f = rf.form;
   return (
     <form onSubmit={rf.onSubmit} noValidate aria-label="Security settings">
-      <fieldset disabled={!canWrite} style={{ border: 0, padding: 0, margin: 0 }}>
+      <fieldset disabled={!canWrite} className="sw-fieldset">
         <Stack gap="sm">
           <FormStatus
             {...rf}
