@@ -127,12 +127,13 @@ export function RolesMatrix({ policy, error, onRetry }: { policy: Policy | undef
         <ErrorAlert title="Could not load the roles" error={error} onRetry={onRetry} />
         {!policy && !error && <Loading label="Loading roles…" />}
         {policy && (
-          <Table.ScrollContainer minWidth={900}>
+          // Nothing inside is focusable, so the scrolling region itself takes focus (keyboard users can scroll it).
+          <div className="sw-scroll-x" tabIndex={0} role="region" aria-label="Permissions by role">
             <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" data-testid="role-matrix">
               <VisuallyHidden component="caption">Permissions by role</VisuallyHidden>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col" miw={240}>
+                  <Table.Th scope="col" miw={200}>
                     Permission
                   </Table.Th>
                   {policy.roles.map((r) => (
@@ -178,7 +179,7 @@ export function RolesMatrix({ policy, error, onRetry }: { policy: Policy | undef
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </div>
         )}
       </Stack>
     </Card>
