@@ -1,8 +1,8 @@
 #include "app/commands.h"
 
-#include <CLI/CLI.hpp>
 #include <malloc.h>
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -50,12 +50,16 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
   log::Level level = log::Level::kInfo;
   log::ParseLevel(cfg->log_level, level);
   log::Configure(level, cfg->log_file);
-  if (!IsLoopback(cfg->host) && !cfg->behind_proxy) {
-    return Fail(Error::Field("listen",
-                             "plain HTTP is allowed only on loopback (127.0.0.1, ::1 or localhost); to listen on " +
-                                 cfg->host +
-                                 ", put a TLS-terminating reverse proxy in front and pass --behind-proxy "
-                                 "(docs/operations.md)"));
+  const bool tls = !cfg->tls_cert.empty();
+  if (!IsLoopback(cfg->host) && !tls && !cfg->behind_proxy) {
+    return Fail(Error::Field(
+        "listen", "plain HTTP is allowed only on loopback (127.0.0.1, ::1 or localhost); to listen on " + cfg->host +
+                      ", either serve HTTPS with --tls-cert and --tls-key, or put a TLS-terminating "
+                      "reverse proxy in front and pass --behind-proxy (docs/operations.md)"));
+  }
+  // A bad certificate or key stops start-up here, before the database is opened or migrated.
+  if (tls) {
+    if (auto checked = http::CheckTlsFiles(cfg->tls_cert, cfg->tls_key); !checked.ok()) return Fail(checked.error());
   }
   AppOptions options;
   if (!cfg->policy.empty()) {
@@ -81,12 +85,17 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
   o.handler_threads = cfg->handler_threads >= 0 ? cfg->handler_threads : (postgres ? 8 : 0);
   o.body_limit = static_cast<std::size_t>(cfg->body_limit);
   o.request_timeout = std::chrono::milliseconds(cfg->request_timeout_ms);
+  o.tls_cert = cfg->tls_cert;
+  o.tls_key = cfg->tls_key;
+  o.behind_proxy = cfg->behind_proxy;
   o.web_root = DefaultWebRoot(cfg->web_root, argv0);
   if (o.web_root.empty()) log::Warn("web_app_missing", {{"hint", "build it with: npm --prefix web run build"}});
   http::Server server(o, app->router);
   auto bound = server.Bind();
   if (!bound.ok()) return Fail(bound.error());
-  std::cout << "Stepwise is serving on http://" << cfg->host << ":" << server.port() << "/" << std::endl;
+  const std::string host = cfg->host.find(':') != std::string::npos ? "[" + cfg->host + "]" : cfg->host;
+  std::cout << "Stepwise is serving on " << (tls ? "https://" : "http://") << host << ":" << server.port() << "/"
+            << (cfg->behind_proxy ? " (behind a TLS-terminating proxy)" : "") << std::endl;
   auto ran = server.Run();
   if (!ran.ok()) return Fail(ran.error());
   log::Flush();
@@ -114,6 +123,8 @@ int RunCommandLine(int argc, char** argv, char** envp) {
       if (ch == '_') ch = '-';
     }
     serve_opts[key] = serve->add_option(flag, raw[key], help);
+    // A yes/no key also works as a bare flag (--behind-proxy); the empty value reads as true.
+    if (key == "behind_proxy") serve_opts[key]->expected(0, 1);
   }
 
   // migrate

@@ -1,14 +1,13 @@
 #include "app/composition.h"
 
-#include "platform/base/log.h"
-#include "platform/security/identity_routes.h"
-
 #include "care/admissions/client_routes.h"
 #include "care/program/program_routes.h"
 #include "platform/audit/audit_routes.h"
+#include "platform/base/log.h"
 #include "platform/db/migrations.h"
 #include "platform/db/postgres/postgres_database.h"
 #include "platform/db/sqlite/sqlite_database.h"
+#include "platform/security/identity_routes.h"
 
 namespace stepwise::app {
 
@@ -54,9 +53,8 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
     if (staff.error().code == ErrorCode::kNotFound || staff.error().code == ErrorCode::kInvalidArgument) return false;
     return std::move(staff).error();
   });
-  s.identity.SetClientExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
-    return s.clients.Exists(actor, id);
-  });
+  s.identity.SetClientExists(
+      [&s](const Actor& actor, const std::string& id) -> Result<bool> { return s.clients.Exists(actor, id); });
   s.clients.SetEmergencyClients(
       [&s](db::Transaction& tx, const Actor& actor) { return s.identity.EmergencyClients(tx, actor); });
   app->router.SetAuthenticator(security::MakeAuthenticator(s.identity));

@@ -8,7 +8,7 @@ namespace stepwise::app {
 
 const std::map<std::string, std::string>& ConfigKeys() {
   static const std::map<std::string, std::string> k = {
-      {"listen", "address:port to listen on (beyond loopback only with behind_proxy)"},
+      {"listen", "address:port to listen on (beyond loopback only with tls_cert/tls_key or behind_proxy)"},
       {"db", "SQLite file path or postgresql:// URL"},
       {"web_root", "folder holding the built web app (web/dist)"},
       {"io_threads", "I/O threads (0 = one per core)"},
@@ -21,6 +21,8 @@ const std::map<std::string, std::string>& ConfigKeys() {
       {"policy", "access policy file (default: the built-in config/policy.txt)"},
       {"idle_timeout_minutes", "sign users out after this many idle minutes (1-15)"},
       {"behind_proxy", "true when a TLS-terminating reverse proxy forwards to this server (see docs/operations.md)"},
+      {"tls_cert", "PEM certificate chain file; with tls_key, serve HTTPS (TLS 1.2+) instead of plain HTTP"},
+      {"tls_key", "PEM private key file of tls_cert (unencrypted; readable only by the service user)"},
   };
   return k;
 }
@@ -141,6 +143,12 @@ Result<ServeConfig> ResolveConfig(const std::map<std::string, std::string>& flag
     } else {
       errors.Add("behind_proxy", "must be true or false");
     }
+  }
+  if (auto v = value("tls_cert")) c.tls_cert = *v;
+  if (auto v = value("tls_key")) c.tls_key = *v;
+  if (c.tls_cert.empty() != c.tls_key.empty()) {
+    if (c.tls_key.empty()) errors.Add("tls_key", "is required with tls_cert (give both, or neither)");
+    if (c.tls_cert.empty()) errors.Add("tls_cert", "is required with tls_key (give both, or neither)");
   }
   integer("idle_timeout_minutes", 1, 15, c.idle_timeout_minutes);
   integer("io_threads", 0, 256, c.io_threads);

@@ -20,9 +20,11 @@ struct ServeConfig {
   int request_timeout_ms = 30000;
   std::string log_level = "info";
   std::string log_file;
-  std::string policy;            // access policy file; "" = the compiled-in config/policy.txt
+  std::string policy;             // access policy file; "" = the compiled-in config/policy.txt
   int idle_timeout_minutes = 15;  // 1-15; an organization may set it lower
-  bool behind_proxy = false;     // a TLS-terminating reverse proxy in front (trust X-Forwarded-*)
+  bool behind_proxy = false;      // a TLS-terminating reverse proxy in front (trust X-Forwarded-*)
+  std::string tls_cert;           // PEM certificate chain: serve HTTPS (with tls_key)
+  std::string tls_key;            // PEM private key of tls_cert
 
   std::string host;  // parsed from listen
   unsigned short port = 8080;

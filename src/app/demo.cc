@@ -1,8 +1,8 @@
 #include "app/demo.h"
 
-#include "platform/db/records.h"
-
 #include <array>
+
+#include "platform/db/records.h"
 
 namespace stepwise::app {
 

@@ -2,11 +2,11 @@
 // tests. The same `today` always gives the same data.
 #pragma once
 
-#include "app/composition.h"
-#include "platform/base/dates.h"
-
 #include <string>
 #include <vector>
+
+#include "app/composition.h"
+#include "platform/base/dates.h"
 
 namespace stepwise::app {
 

@@ -1,9 +1,8 @@
 #include "app/identity_commands.h"
 
-#include <CLI/CLI.hpp>
-
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -94,7 +93,8 @@ int IdentityCommands::Run() {
   if (o.user_add->parsed()) {
     auto orgs = app->services->programs.ListOrganizations();
     if (!orgs.ok()) return Fail(orgs.error());
-    if (orgs->empty()) return Fail(Error::Conflict("create the organization first (the web app's first run, or stepwise demo)"));
+    if (orgs->empty())
+      return Fail(Error::Conflict("create the organization first (the web app's first run, or stepwise demo)"));
     std::string password;
     if (isatty(0)) std::cerr << "Password for " << o.username << " (12-128 characters): ";
     std::getline(std::cin, password);

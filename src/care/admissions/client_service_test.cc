@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "care/program/program_service.h"
+#include "care/program/staff_service.h"
 #include "store/store_fixture.h"
 
 namespace stepwise::admissions {
@@ -169,6 +170,62 @@ TEST_P(ClientServiceTest, AnotherOrganizationCannotReachTheClient) {
   e.stage = "intake";
   e.level_of_care = "2.1";
   EXPECT_EQ(s.OpenEpisode(outsider, e).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(ClientServiceTest, ACounselorSeesTheirCaseloadAndEmergencyGrantsOnly) {
+  program::StaffService staff(database(), clock_);
+  program::Staff a, b;
+  a.given_name = "Priya", a.family_name = "Shah", a.roles = {"counselor"};
+  b.given_name = "Tom", b.family_name = "Becker", b.roles = {"counselor"};
+  const std::string priya = staff.Create(actor_, a)->meta.id, tom = staff.Create(actor_, b)->meta.id;
+  auto s = svc();
+  auto open = [&](const std::string& given, const std::string& counselor) {
+    auto c = s.Create(actor_, Person(given, "Client", "1980-01-01"));
+    Episode e;
+    e.client_id = c->summary.client.meta.id;
+    e.program_id = program_id_;
+    e.stage = "assessment";
+    e.level_of_care = "2.1";
+    e.counselor_id = counselor;
+    EXPECT_TRUE(s.OpenEpisode(actor_, e).ok());
+    return c->summary.client;
+  };
+  Client mine = open("Mine", priya), theirs = open("Theirs", tom), unassigned = open("Nobody", "");
+
+  Actor counselor = stepwise::testing::TestActor(actor_.org_id, "priya");
+  counselor.client_scope = ClientScope::kCaseload;
+  counselor.staff_id = priya;
+  auto names = [&](ClientSearch q) {
+    std::vector<std::string> out;
+    auto page = s.Search(counselor, q);
+    EXPECT_TRUE(page.ok());
+    for (const auto& i : page->items) out.push_back(i.client.legal_name.given);
+    return out;
+  };
+  EXPECT_EQ(names({}), (std::vector<std::string>{"Mine"}));
+  EXPECT_EQ(names({.q = "theirs"}), (std::vector<std::string>{}));
+  EXPECT_TRUE(s.Get(counselor, mine.meta.id).ok());
+  // Swapping in another counselor's client id is "not found", for reads and writes alike.
+  EXPECT_EQ(s.Get(counselor, theirs.meta.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(s.Update(counselor, theirs, 1).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(s.ListEpisodes(counselor, theirs.meta.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(s.Void(counselor, unassigned.meta.id, 1, "mistake").error().code, ErrorCode::kNotFound);
+  auto their_episode = s.ListEpisodes(actor_, theirs.meta.id)->front();
+  EXPECT_EQ(s.GetEpisode(counselor, their_episode.meta.id).error().code, ErrorCode::kNotFound);
+
+  // An emergency grant opens exactly that client.
+  ClientService with_grant(database(), clock_);
+  with_grant.SetEmergencyClients([&](db::Transaction&, const Actor&) -> Result<std::vector<std::string>> {
+    return std::vector<std::string>{theirs.meta.id};
+  });
+  EXPECT_TRUE(with_grant.Get(counselor, theirs.meta.id).ok());
+  EXPECT_EQ(with_grant.Search(counselor, {})->items.size(), 2u);
+  EXPECT_EQ(with_grant.Get(counselor, unassigned.meta.id).error().code, ErrorCode::kNotFound);
+
+  Actor no_scope = counselor;
+  no_scope.client_scope = ClientScope::kNone;
+  EXPECT_EQ(s.Get(no_scope, mine.meta.id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(s.Search(no_scope, {}).error().code, ErrorCode::kPermissionDenied);
 }
 
 STORE_TEST_P(ClientServiceTest);

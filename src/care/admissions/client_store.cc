@@ -133,9 +133,10 @@ void AppendClientFilters(std::string& sql, std::vector<Param>& p, const ClientQu
     p.emplace_back(q.mrn);
   }
   if (q.caseload_only) {
-    sql += " AND (EXISTS (SELECT 1 FROM episodes ke WHERE ke.id = (SELECT e4.id FROM episodes e4 WHERE "
-           "e4.org_id = c.org_id AND e4.client_id = c.id AND e4.voided = 0 ORDER BY e4.created_at DESC, e4.id DESC "
-           "LIMIT 1) AND ke.counselor_id = ?)";
+    sql +=
+        " AND (EXISTS (SELECT 1 FROM episodes ke WHERE ke.id = (SELECT e4.id FROM episodes e4 WHERE "
+        "e4.org_id = c.org_id AND e4.client_id = c.id AND e4.voided = 0 ORDER BY e4.created_at DESC, e4.id DESC "
+        "LIMIT 1) AND ke.counselor_id = ?)";
     p.emplace_back(q.caseload_staff_id);
     for (const auto& id : q.also_ids) {
       sql += " OR c.id = ?";

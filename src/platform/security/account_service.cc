@@ -20,8 +20,11 @@ namespace {
 constexpr int kRecoveryCodes = 10;
 
 audit::Event SecurityEvent(std::string action, std::string type, std::string id, std::string reason = "") {
-  return {.action = std::move(action), .resource_type = std::move(type), .resource_id = std::move(id),
-          .data_category = "security", .reason = std::move(reason)};
+  return {.action = std::move(action),
+          .resource_type = std::move(type),
+          .resource_id = std::move(id),
+          .data_category = "security",
+          .reason = std::move(reason)};
 }
 
 Status RequireSignedIn(const Actor& actor) {
@@ -125,11 +128,11 @@ Status IdentityService::ChangeMyPassword(const Actor& actor, const std::string& 
   }
   SW_TRY(passwords_.Check(next, user.user.username, "new_password"));
   if (next == current) return Error::Field("new_password", "must differ from the current password");
-  SW_ASSIGN(auto hash, HashPassword(next));
+  SW_ASSIGN(auto hash, HashPassword(next, hashing_));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status {
     const std::string now = Now();
-    SW_TRY(identity_store::SetUserColumns(tx, actor.org_id, actor.user_id,
-                                          "password_hash = ?, password_changed_at = ?", {hash, now}, now));
+    SW_TRY(identity_store::SetUserColumns(tx, actor.org_id, actor.user_id, "password_hash = ?, password_changed_at = ?",
+                                          {hash, now}, now));
     std::int64_t ended = 0;
     if (end_others) {
       SW_ASSIGN(ended, identity_store::EndUserSessions(tx, actor.org_id, actor.user_id, actor.session_id,
@@ -148,7 +151,8 @@ Result<MfaEnrollment> IdentityService::EnrollMfa(const Actor& actor) {
   e.secret = NewTotpSecret();
   e.otpauth_uri = TotpUri("Stepwise", actor.username, e.secret);
   SW_TRY(db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status {
-    SW_TRY(identity_store::SetUserColumns(tx, actor.org_id, actor.user_id, "mfa_pending_secret = ?", {e.secret}, Now()));
+    SW_TRY(
+        identity_store::SetUserColumns(tx, actor.org_id, actor.user_id, "mfa_pending_secret = ?", {e.secret}, Now()));
     return audit::Append(tx, actor, SecurityEvent("mfa_enroll_start", "user", actor.user_id), Now());
   }));
   return e;
@@ -163,9 +167,9 @@ Result<std::vector<std::string>> IdentityService::ConfirmMfa(const Actor& actor,
     if (u.mfa_pending_secret.empty()) return Error::Conflict("start the enrolment first");
     auto step = MatchTotp(u.mfa_pending_secret, code, unix_time);
     if (!step) return Error::Field("code", "is not the code your app shows; check the time on your device");
-    SW_TRY(identity_store::SetUserColumns(tx, actor.org_id, actor.user_id,
-                                          "mfa_secret = mfa_pending_secret, mfa_pending_secret = NULL, mfa_last_step = ?",
-                                          {*step}, Now()));
+    SW_TRY(identity_store::SetUserColumns(
+        tx, actor.org_id, actor.user_id,
+        "mfa_secret = mfa_pending_secret, mfa_pending_secret = NULL, mfa_last_step = ?", {*step}, Now()));
     if (!actor.session_id.empty()) {
       SW_TRY(identity_store::SetSessionState(tx, actor.session_id, SessionState::kActive));
     }
@@ -193,8 +197,8 @@ Result<std::vector<std::string>> IdentityService::RegenerateRecoveryCodes(const 
 
 Result<std::vector<ApiToken>> IdentityService::ListMyTokens(const Actor& actor) {
   SW_TRY(RequireSignedIn(actor));
-  return db::InTransaction(db_, Access::kRead,
-                           [&](Transaction& tx) { return identity_store::ListTokens(tx, actor.org_id, actor.user_id); });
+  return db::InTransaction(
+      db_, Access::kRead, [&](Transaction& tx) { return identity_store::ListTokens(tx, actor.org_id, actor.user_id); });
 }
 
 Result<CreatedToken> IdentityService::CreateToken(const Actor& actor, const std::string& name, int expires_in_days) {
@@ -246,7 +250,7 @@ Result<User> IdentityService::CreateUser(const Actor& actor, NewUser user) {
   FieldErrors errors;
   SW_TRY(ValidateNewUser(actor, user, errors));
   if (!errors.empty()) return errors.ToError();
-  SW_ASSIGN(auto hash, HashPassword(user.password));
+  SW_ASSIGN(auto hash, HashPassword(user.password, hashing_));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<User> {
     SW_ASSIGN(auto existing, identity_store::FindUser(tx, user.username));
     if (existing) return Error::Conflict("that username is taken", {{"username", "is already in use"}});
@@ -261,11 +265,11 @@ Result<User> IdentityService::CreateUser(const Actor& actor, NewUser user) {
     u.roles = user.roles;
     u.emergency_access = user.emergency_access;
     SW_TRY(identity_store::InsertUser(tx, u, hash));
-    SW_TRY(audit::Append(tx, actor,
-                         SecurityEvent("create", "user", u.meta.id,
-                                       "roles: " + db::JoinCodes(u.roles) +
-                                           (u.emergency_access ? "; emergency access" : "")),
-                         u.meta.created_at));
+    SW_TRY(audit::Append(
+        tx, actor,
+        SecurityEvent("create", "user", u.meta.id,
+                      "roles: " + db::JoinCodes(u.roles) + (u.emergency_access ? "; emergency access" : "")),
+        u.meta.created_at));
     return u;
   });
 }
@@ -307,8 +311,8 @@ Result<User> IdentityService::ResetMfa(const Actor& actor, const std::string& id
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<User> {
     SW_ASSIGN(auto u, db::Found(identity_store::GetUser(tx, actor.org_id, id), "user"));
     if (u.user.meta.version != version) return Error::StaleVersion();
-    SW_TRY(identity_store::SetUserColumns(tx, actor.org_id, id,
-                                          "mfa_secret = NULL, mfa_pending_secret = NULL, mfa_last_step = 0", {}, Now()));
+    SW_TRY(identity_store::SetUserColumns(
+        tx, actor.org_id, id, "mfa_secret = NULL, mfa_pending_secret = NULL, mfa_last_step = 0", {}, Now()));
     SW_TRY(identity_store::ReplaceRecoveryCodes(tx, actor.org_id, id, {}));
     SW_TRY(identity_store::EndUserSessions(tx, actor.org_id, id, "", "mfa_reset", Now()));
     SW_TRY(audit::Append(tx, actor, SecurityEvent("mfa_reset", "user", id), Now()));
@@ -321,7 +325,7 @@ Result<User> IdentityService::SetPassword(const Actor& actor, const std::string&
                                           const std::string& password) {
   SW_ASSIGN(auto current, GetUser(actor, id));
   SW_TRY(passwords_.Check(password, current.username, "password"));
-  SW_ASSIGN(auto hash, HashPassword(password));
+  SW_ASSIGN(auto hash, HashPassword(password, hashing_));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<User> {
     SW_ASSIGN(auto u, db::Found(identity_store::GetUser(tx, actor.org_id, id), "user"));
     if (u.user.meta.version != version) return Error::StaleVersion();
@@ -379,16 +383,25 @@ Result<EmergencyGrant> IdentityService::OpenEmergencyAccess(const Actor& actor, 
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<EmergencyGrant> {
     SW_ASSIGN(auto settings, identity_store::GetSettings(tx, actor.org_id));
     const auto now = clock_.Now();
-    EmergencyGrant g{NewUuidV7(now), actor.user_id, client_id, reason, FormatTimestamp(now),
-                     FormatTimestamp(now + std::chrono::minutes(settings.emergency_minutes))};
+    EmergencyGrant g{
+        NewUuidV7(now), actor.user_id,        client_id,
+        reason,         FormatTimestamp(now), FormatTimestamp(now + std::chrono::minutes(settings.emergency_minutes))};
     SW_TRY(identity_store::InsertGrant(tx, actor.org_id, g));
-    Alert a{NewUuidV7(now), "emergency_access",
+    Alert a{NewUuidV7(now),
+            "emergency_access",
             actor.username + " opened a client record through emergency access until " + g.expires_at + ": " + reason,
-            actor.user_id, client_id, g.started_at, ""};
+            actor.user_id,
+            client_id,
+            g.started_at,
+            ""};
     SW_TRY(identity_store::InsertAlert(tx, actor.org_id, a));
     SW_TRY(audit::Append(tx, actor,
-                         {.action = "emergency_access", .resource_type = "client", .resource_id = client_id,
-                          .client_id = client_id, .data_category = "demographics", .reason = reason},
+                         {.action = "emergency_access",
+                          .resource_type = "client",
+                          .resource_id = client_id,
+                          .client_id = client_id,
+                          .data_category = "demographics",
+                          .reason = reason},
                          g.started_at));
     return g;
   });
@@ -409,15 +422,17 @@ Result<std::vector<std::string>> IdentityService::EmergencyClients(Transaction& 
 }
 
 Result<std::vector<Alert>> IdentityService::ListAlerts(const Actor& actor) {
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) { return identity_store::ListAlerts(tx, actor.org_id); });
+  return db::InTransaction(db_, Access::kRead,
+                           [&](Transaction& tx) { return identity_store::ListAlerts(tx, actor.org_id); });
 }
 
 Status IdentityService::AcknowledgeAlert(const Actor& actor, const std::string& id) {
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status {
     SW_ASSIGN(bool done, identity_store::AcknowledgeAlert(tx, actor.org_id, id, actor.user_id, Now()));
     if (!done) return Error::NotFound("no such open alert");
-    return audit::Append(tx, actor, {.action = "acknowledge", .resource_type = "alert", .resource_id = id,
-                                     .data_category = "audit"}, Now());
+    return audit::Append(
+        tx, actor, {.action = "acknowledge", .resource_type = "alert", .resource_id = id, .data_category = "audit"},
+        Now());
   });
 }
 
@@ -442,8 +457,8 @@ Status IdentityService::SetMfaSecretAsSystem(const std::string& username, const 
     SW_ASSIGN(auto u, db::Found(identity_store::FindUser(tx, username), "user"));
     SW_TRY(identity_store::SetUserColumns(tx, u.user.meta.org_id, u.user.meta.id, "mfa_secret = ?, mfa_last_step = 0",
                                           {secret}, Now()));
-    return audit::Append(tx, SystemActor(u.user.meta.org_id, "demo"), SecurityEvent("mfa_enroll", "user", u.user.meta.id),
-                         Now());
+    return audit::Append(tx, SystemActor(u.user.meta.org_id, "demo"),
+                         SecurityEvent("mfa_enroll", "user", u.user.meta.id), Now());
   });
 }
 

@@ -21,7 +21,7 @@ struct Actor {
   std::string user_id;   // the signed-in user's id, or "system:<command>" for command-line work
   std::string username;  // for audit readability
   std::string display_name;
-  std::string role;      // the acting roles, comma-separated ("counselor,therapist"), as audited
+  std::string role;                      // the acting roles, comma-separated ("counselor,therapist"), as audited
   std::vector<std::string> permissions;  // sorted; what the policy grants the roles
   ClientScope client_scope = ClientScope::kNone;
   std::string staff_id;        // the staff record linked to the user ("" when none)

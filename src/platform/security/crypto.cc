@@ -66,14 +66,6 @@ bool VerifyPassword(std::string_view hash, std::string_view password) {
   return crypto_pwhash_str_verify(h.c_str(), password.data(), password.size()) == 0;
 }
 
-void VerifyAgainstDummy(std::string_view password) {
-  static const std::string dummy = [] {
-    auto h = HashPassword(RandomToken(16));
-    return h.ok() ? *h : std::string();
-  }();
-  (void)VerifyPassword(dummy, password);
-}
-
 std::string NewTotpSecret() {
   Init();
   std::array<char, 20> raw{};

@@ -25,8 +25,6 @@ struct PasswordHashing {
 };
 Result<std::string> HashPassword(std::string_view password, const PasswordHashing& params = {});
 bool VerifyPassword(std::string_view hash, std::string_view password);
-// Spends the same work as VerifyPassword against a real hash, for unknown usernames.
-void VerifyAgainstDummy(std::string_view password);
 
 // TOTP (RFC 6238: HMAC-SHA-1, 6 digits, 30-second steps).
 std::string NewTotpSecret();  // 160 random bits, base32

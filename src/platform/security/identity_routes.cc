@@ -82,8 +82,8 @@ json::object TokenJson(const ApiToken& t) {
 }
 
 json::object GrantJson(const EmergencyGrant& g) {
-  return json::object{{"id", g.id},           {"user_id", g.user_id},       {"client_id", g.client_id},
-                      {"reason", g.reason},   {"started_at", g.started_at}, {"expires_at", g.expires_at}};
+  return json::object{{"id", g.id},         {"user_id", g.user_id},       {"client_id", g.client_id},
+                      {"reason", g.reason}, {"started_at", g.started_at}, {"expires_at", g.expires_at}};
 }
 
 json::object SessionObject(const Actor& actor, const SessionInfo& session) {
@@ -112,7 +112,6 @@ json::object SessionObject(const Actor& actor, const SessionInfo& session) {
   return s;
 }
 
-
 json::object SettingsJson(const SecuritySettings& s) {
   return json::object{{"require_mfa_for_all", s.require_mfa_for_all},
                       {"idle_timeout_minutes", s.idle_timeout_minutes},
@@ -121,7 +120,6 @@ json::object SettingsJson(const SecuritySettings& s) {
 }
 
 Response Items(json::array items) { return http::JsonResponse(200, json::object{{"items", std::move(items)}}); }
-
 
 Result<std::vector<std::string>> ReadRoles(ObjectReader& r, const Policy& policy, Need need) {
   std::vector<std::string_view> codes;
@@ -175,7 +173,8 @@ http::Authenticator MakeAuthenticator(IdentityService& identity) {
       return anonymous;
     }
     if (auto auth = req.Header("authorization")) {
-      if (!auth->starts_with("Bearer ")) return Error::Unauthenticated("the Authorization header must be 'Bearer <token>'");
+      if (!auth->starts_with("Bearer "))
+        return Error::Unauthenticated("the Authorization header must be 'Bearer <token>'");
       SW_ASSIGN(auto a, identity.AuthenticateToken(std::string(auth->substr(7)), caller));
       return a.actor;
     }
@@ -265,10 +264,11 @@ void AddSessionRoutes(http::Router& router, IdentityService& identity) {
 }
 
 void AddMfaAndTokenRoutes(http::Router& router, IdentityService& identity) {
-  router.Add(Method::kPost, "/api/v1/me/mfa/enroll", std::string(kSelfMfa), [&identity](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto e, identity.EnrollMfa(req.actor));
-    return http::JsonResponse(200, json::object{{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}});
-  });
+  router.Add(Method::kPost, "/api/v1/me/mfa/enroll", std::string(kSelfMfa),
+             [&identity](Request& req) -> Result<Response> {
+               SW_ASSIGN(auto e, identity.EnrollMfa(req.actor));
+               return http::JsonResponse(200, json::object{{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}});
+             });
   auto read_code = [](const Request& req) -> Result<std::string> {
     SW_ASSIGN(auto body, http::ParseObject(req));
     std::string code;
@@ -342,36 +342,37 @@ void AddUserRoutes(http::Router& router, IdentityService& identity) {
                return http::RecordResponse(200, UserJson(u), u.meta.version);
              }));
   router.Add(Method::kPut, "/api/v1/users/{id}", "users.admin",
-             http::WithVersion([&identity, &policy](Request& req, const std::string& id,
-                                                    std::int64_t version) -> Result<Response> {
-               SW_ASSIGN(auto body, http::ParseObject(req));
-               UserChanges c;
-               SW_TRY(http::ReadBody(body, [&](ObjectReader& r) {
-                 c.display_name = r.String("display_name", Need::kRequired, 200).value_or("");
-                 auto roles = ReadRoles(r, policy, Need::kRequired);
-                 if (roles.ok()) c.roles = *roles;
-                 c.staff_id = r.Id("staff_id").value_or("");
-                 c.emergency_access = r.Bool("emergency_access").value_or(false);
-                 c.disabled = r.Bool("disabled").value_or(false);
-               }));
-               SW_ASSIGN(auto u, identity.UpdateUser(req.actor, id, version, std::move(c)));
-               return http::RecordResponse(200, UserJson(u), u.meta.version);
-             }));
-  router.Add(Method::kPost, "/api/v1/users/{id}/reset-mfa", "users.admin",
-             http::WithVersion([&identity](Request& req, const std::string& id, std::int64_t version) -> Result<Response> {
-               SW_ASSIGN(auto u, identity.ResetMfa(req.actor, id, version));
-               return http::RecordResponse(200, UserJson(u), u.meta.version);
-             }));
-  router.Add(Method::kPost, "/api/v1/users/{id}/password", "users.admin",
-             http::WithVersion([&identity](Request& req, const std::string& id, std::int64_t version) -> Result<Response> {
-               SW_ASSIGN(auto body, http::ParseObject(req));
-               std::string password;
-               SW_TRY(http::ReadBody(body, [&](ObjectReader& r) {
-                 password = r.String("password", Need::kRequired, 1024).value_or("");
-               }));
-               SW_ASSIGN(auto u, identity.SetPassword(req.actor, id, version, password));
-               return http::RecordResponse(200, UserJson(u), u.meta.version);
-             }));
+             http::WithVersion(
+                 [&identity, &policy](Request& req, const std::string& id, std::int64_t version) -> Result<Response> {
+                   SW_ASSIGN(auto body, http::ParseObject(req));
+                   UserChanges c;
+                   SW_TRY(http::ReadBody(body, [&](ObjectReader& r) {
+                     c.display_name = r.String("display_name", Need::kRequired, 200).value_or("");
+                     auto roles = ReadRoles(r, policy, Need::kRequired);
+                     if (roles.ok()) c.roles = *roles;
+                     c.staff_id = r.Id("staff_id").value_or("");
+                     c.emergency_access = r.Bool("emergency_access").value_or(false);
+                     c.disabled = r.Bool("disabled").value_or(false);
+                   }));
+                   SW_ASSIGN(auto u, identity.UpdateUser(req.actor, id, version, std::move(c)));
+                   return http::RecordResponse(200, UserJson(u), u.meta.version);
+                 }));
+  router.Add(
+      Method::kPost, "/api/v1/users/{id}/reset-mfa", "users.admin",
+      http::WithVersion([&identity](Request& req, const std::string& id, std::int64_t version) -> Result<Response> {
+        SW_ASSIGN(auto u, identity.ResetMfa(req.actor, id, version));
+        return http::RecordResponse(200, UserJson(u), u.meta.version);
+      }));
+  router.Add(
+      Method::kPost, "/api/v1/users/{id}/password", "users.admin",
+      http::WithVersion([&identity](Request& req, const std::string& id, std::int64_t version) -> Result<Response> {
+        SW_ASSIGN(auto body, http::ParseObject(req));
+        std::string password;
+        SW_TRY(http::ReadBody(
+            body, [&](ObjectReader& r) { password = r.String("password", Need::kRequired, 1024).value_or(""); }));
+        SW_ASSIGN(auto u, identity.SetPassword(req.actor, id, version, password));
+        return http::RecordResponse(200, UserJson(u), u.meta.version);
+      }));
   router.Add(Method::kGet, "/api/v1/roles", "users.admin", [&policy](Request&) -> Result<Response> {
     json::array roles, permissions;
     for (const auto& r : policy.roles()) {
@@ -390,20 +391,21 @@ void AddUserRoutes(http::Router& router, IdentityService& identity) {
                SW_ASSIGN(auto s, identity.GetSettings(req.actor));
                return http::RecordResponse(200, SettingsJson(s), s.version);
              });
-  router.Add(Method::kPut, "/api/v1/organization/security", "organization.write",
-             [&identity](Request& req) -> Result<Response> {
-               SW_ASSIGN(auto version, http::RequireIfMatch(req));
-               SW_ASSIGN(auto body, http::ParseObject(req));
-               SecuritySettings s;
-               SW_TRY(http::ReadBody(body, [&](ObjectReader& r) {
-                 s.require_mfa_for_all = r.Bool("require_mfa_for_all", Need::kRequired).value_or(false);
-                 s.idle_timeout_minutes = static_cast<int>(r.Int("idle_timeout_minutes", Need::kRequired, 1, 15).value_or(15));
-                 s.emergency_minutes = static_cast<int>(r.Int("emergency_minutes", Need::kRequired, 5, 240).value_or(60));
-                 (void)r.Int("version", Need::kOptional, 0, INT64_MAX);
-               }));
-               SW_ASSIGN(auto saved, identity.UpdateSettings(req.actor, version, s));
-               return http::RecordResponse(200, SettingsJson(saved), saved.version);
-             });
+  router.Add(
+      Method::kPut, "/api/v1/organization/security", "organization.write",
+      [&identity](Request& req) -> Result<Response> {
+        SW_ASSIGN(auto version, http::RequireIfMatch(req));
+        SW_ASSIGN(auto body, http::ParseObject(req));
+        SecuritySettings s;
+        SW_TRY(http::ReadBody(body, [&](ObjectReader& r) {
+          s.require_mfa_for_all = r.Bool("require_mfa_for_all", Need::kRequired).value_or(false);
+          s.idle_timeout_minutes = static_cast<int>(r.Int("idle_timeout_minutes", Need::kRequired, 1, 15).value_or(15));
+          s.emergency_minutes = static_cast<int>(r.Int("emergency_minutes", Need::kRequired, 5, 240).value_or(60));
+          (void)r.Int("version", Need::kOptional, 0, INT64_MAX);
+        }));
+        SW_ASSIGN(auto saved, identity.UpdateSettings(req.actor, version, s));
+        return http::RecordResponse(200, SettingsJson(saved), saved.version);
+      });
 }
 
 void AddEmergencyRoutes(http::Router& router, IdentityService& identity) {
@@ -417,12 +419,13 @@ void AddEmergencyRoutes(http::Router& router, IdentityService& identity) {
     SW_ASSIGN(auto g, identity.OpenEmergencyAccess(req.actor, client_id, reason));
     return http::JsonResponse(201, GrantJson(g));
   });
-  router.Add(Method::kGet, "/api/v1/emergency-access", std::string(kSelf), [&identity](Request& req) -> Result<Response> {
-    SW_ASSIGN(auto grants, identity.MyEmergencyGrants(req.actor));
-    json::array items;
-    for (const auto& g : grants) items.emplace_back(GrantJson(g));
-    return Items(std::move(items));
-  });
+  router.Add(Method::kGet, "/api/v1/emergency-access", std::string(kSelf),
+             [&identity](Request& req) -> Result<Response> {
+               SW_ASSIGN(auto grants, identity.MyEmergencyGrants(req.actor));
+               json::array items;
+               for (const auto& g : grants) items.emplace_back(GrantJson(g));
+               return Items(std::move(items));
+             });
   router.Add(Method::kGet, "/api/v1/alerts", "alerts.read", [&identity](Request& req) -> Result<Response> {
     SW_ASSIGN(auto alerts, identity.ListAlerts(req.actor));
     json::array items;

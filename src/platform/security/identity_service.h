@@ -13,6 +13,7 @@
 
 #include "platform/base/clock.h"
 #include "platform/db/database.h"
+#include "platform/security/crypto.h"
 #include "platform/security/identity_model.h"
 #include "platform/security/identity_store.h"
 #include "platform/security/password_policy.h"
@@ -62,7 +63,7 @@ using ClientExists = std::function<Result<bool>(const Actor&, const std::string&
 class IdentityService {
  public:
   IdentityService(db::Database& db, const Clock& clock, const Policy& policy, const PasswordPolicy& passwords,
-                  SessionLimits limits);
+                  SessionLimits limits, PasswordHashing hashing = {});
   void SetStaffExists(StaffExists f) { staff_exists_ = std::move(f); }
   void SetClientExists(ClientExists f) { client_exists_ = std::move(f); }
 
@@ -103,7 +104,8 @@ class IdentityService {
   Result<User> CreateUser(const Actor& actor, NewUser user);
   Result<User> UpdateUser(const Actor& actor, const std::string& id, std::int64_t version, UserChanges changes);
   Result<User> ResetMfa(const Actor& actor, const std::string& id, std::int64_t version);
-  Result<User> SetPassword(const Actor& actor, const std::string& id, std::int64_t version, const std::string& password);
+  Result<User> SetPassword(const Actor& actor, const std::string& id, std::int64_t version,
+                           const std::string& password);
   Result<SecuritySettings> GetSettings(const Actor& actor);
   Result<SecuritySettings> UpdateSettings(const Actor& actor, std::int64_t version, SecuritySettings s);
 
@@ -139,6 +141,8 @@ class IdentityService {
   const Policy& policy_;
   const PasswordPolicy& passwords_;
   SessionLimits limits_;
+  PasswordHashing hashing_;
+  std::string dummy_hash_;  // verified against for unknown usernames, so they cost the same
   StaffExists staff_exists_;
   ClientExists client_exists_;
 };

@@ -34,7 +34,8 @@ UserAuth ReadUser(const db::Row& r, std::size_t i = 0) {
   return a;
 }
 
-constexpr std::string_view kSettingsColumns = "st.require_mfa_for_all, st.idle_timeout_minutes, st.emergency_minutes, st.version";
+constexpr std::string_view kSettingsColumns =
+    "st.require_mfa_for_all, st.idle_timeout_minutes, st.emergency_minutes, st.version";
 
 SecuritySettings ReadSettings(const db::Row& r, std::size_t i) {
   SecuritySettings s;
@@ -70,9 +71,7 @@ SessionInfo ReadSession(const db::Row& r) {
 
 constexpr std::string_view kTokenColumns = "t.id, t.name, t.created_at, t.expires_at, t.last_used_at, t.revoked_at";
 
-ApiToken ReadToken(const db::Row& r) {
-  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)};
-}
+ApiToken ReadToken(const db::Row& r) { return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5)}; }
 
 }  // namespace
 
@@ -80,9 +79,8 @@ Status InsertUser(db::Transaction& tx, const User& u, const std::string& passwor
   SW_TRY(tx.Execute(
       "INSERT INTO users (id, org_id, username, display_name, staff_id, roles, password_hash, password_changed_at, "
       "emergency_access, disabled, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, ?)",
-      {u.meta.id, u.meta.org_id, u.username, u.display_name, OptText(u.staff_id), db::JoinCodes(u.roles),
-       password_hash, u.meta.created_at, static_cast<std::int64_t>(u.emergency_access), u.meta.created_at,
-       u.meta.created_at}));
+      {u.meta.id, u.meta.org_id, u.username, u.display_name, OptText(u.staff_id), db::JoinCodes(u.roles), password_hash,
+       u.meta.created_at, static_cast<std::int64_t>(u.emergency_access), u.meta.created_at, u.meta.created_at}));
   return Ok();
 }
 
@@ -129,7 +127,8 @@ Status ReplaceRecoveryCodes(db::Transaction& tx, const std::string& org_id, cons
                             const std::vector<std::string>& code_hashes) {
   SW_TRY(tx.Execute("DELETE FROM recovery_codes WHERE user_id = ?", {user_id}));
   for (const auto& h : code_hashes) {
-    SW_TRY(tx.Execute("INSERT INTO recovery_codes (user_id, org_id, code_hash) VALUES (?, ?, ?)", {user_id, org_id, h}));
+    SW_TRY(
+        tx.Execute("INSERT INTO recovery_codes (user_id, org_id, code_hash) VALUES (?, ?, ?)", {user_id, org_id, h}));
   }
   return Ok();
 }
@@ -144,11 +143,11 @@ Result<bool> UseRecoveryCode(db::Transaction& tx, const std::string& user_id, co
 
 Status InsertSession(db::Transaction& tx, const NewSessionRow& s) {
   const SessionInfo& i = s.info;
-  SW_TRY(tx.Execute(
-      "INSERT INTO sessions (id, token_hash, org_id, user_id, state, csrf_token, created_at, last_seen_at, "
-      "expires_at, source_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {i.id, s.token_hash, i.org_id, i.user_id, SessionStateName(i.state), i.csrf_token, i.created_at,
-       i.last_seen_at, i.expires_at, OptText(i.source_address), OptText(i.user_agent)}));
+  SW_TRY(
+      tx.Execute("INSERT INTO sessions (id, token_hash, org_id, user_id, state, csrf_token, created_at, last_seen_at, "
+                 "expires_at, source_address, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 {i.id, s.token_hash, i.org_id, i.user_id, SessionStateName(i.state), i.csrf_token, i.created_at,
+                  i.last_seen_at, i.expires_at, OptText(i.source_address), OptText(i.user_agent)}));
   return Ok();
 }
 
@@ -168,8 +167,9 @@ Result<std::optional<SessionAuth>> FindSession(db::Transaction& tx, const std::s
 }
 
 Result<std::optional<SessionInfo>> GetSession(db::Transaction& tx, const std::string& org_id, const std::string& id) {
-  return db::ReadOne<SessionInfo>(tx, "SELECT " + std::string(kSessionColumns) +
-                                          " FROM sessions s WHERE s.org_id = ? AND s.id = ? AND s.ended_at IS NULL",
+  return db::ReadOne<SessionInfo>(tx,
+                                  "SELECT " + std::string(kSessionColumns) +
+                                      " FROM sessions s WHERE s.org_id = ? AND s.id = ? AND s.ended_at IS NULL",
                                   {org_id, id}, ReadSession);
 }
 
@@ -209,9 +209,10 @@ Result<std::vector<SessionInfo>> ListOpenSessions(db::Transaction& tx, const std
 
 Status InsertToken(db::Transaction& tx, const std::string& org_id, const std::string& user_id, const ApiToken& t,
                    const std::string& token_hash) {
-  SW_TRY(tx.Execute("INSERT INTO api_tokens (id, org_id, user_id, name, token_hash, created_at, expires_at) VALUES "
-                    "(?, ?, ?, ?, ?, ?, ?)",
-                    {t.id, org_id, user_id, t.name, token_hash, t.created_at, t.expires_at}));
+  SW_TRY(
+      tx.Execute("INSERT INTO api_tokens (id, org_id, user_id, name, token_hash, created_at, expires_at) VALUES "
+                 "(?, ?, ?, ?, ?, ?, ?)",
+                 {t.id, org_id, user_id, t.name, token_hash, t.created_at, t.expires_at}));
   return Ok();
 }
 
@@ -285,9 +286,9 @@ Status ResetThrottle(db::Transaction& tx, const std::string& username) {
 }
 
 Result<SecuritySettings> GetSettings(db::Transaction& tx, const std::string& org_id) {
-  SW_ASSIGN(auto rs, tx.Query("SELECT " + std::string(kSettingsColumns) +
-                                  " FROM security_settings st WHERE st.org_id = ?",
-                              {org_id}));
+  SW_ASSIGN(
+      auto rs,
+      tx.Query("SELECT " + std::string(kSettingsColumns) + " FROM security_settings st WHERE st.org_id = ?", {org_id}));
   if (rs.empty()) return SecuritySettings{};
   return ReadSettings(rs.rows[0], 0);
 }
@@ -297,11 +298,11 @@ Status SaveSettings(db::Transaction& tx, const std::string& org_id, const Securi
   SW_ASSIGN(auto current, GetSettings(tx, org_id));
   if (current.version != expected_version) return Error::StaleVersion();
   if (current.version == 0) {
-    SW_TRY(tx.Execute("INSERT INTO security_settings (org_id, require_mfa_for_all, idle_timeout_minutes, "
-                      "emergency_minutes, version, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
-                      {org_id, static_cast<std::int64_t>(s.require_mfa_for_all),
-                       static_cast<std::int64_t>(s.idle_timeout_minutes), static_cast<std::int64_t>(s.emergency_minutes),
-                       now, now}));
+    SW_TRY(tx.Execute(
+        "INSERT INTO security_settings (org_id, require_mfa_for_all, idle_timeout_minutes, "
+        "emergency_minutes, version, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)",
+        {org_id, static_cast<std::int64_t>(s.require_mfa_for_all), static_cast<std::int64_t>(s.idle_timeout_minutes),
+         static_cast<std::int64_t>(s.emergency_minutes), now, now}));
     return Ok();
   }
   SW_ASSIGN(auto n, tx.Execute("UPDATE security_settings SET require_mfa_for_all = ?, idle_timeout_minutes = ?, "
@@ -315,9 +316,10 @@ Status SaveSettings(db::Transaction& tx, const std::string& org_id, const Securi
 }
 
 Status InsertGrant(db::Transaction& tx, const std::string& org_id, const EmergencyGrant& g) {
-  SW_TRY(tx.Execute("INSERT INTO emergency_grants (id, org_id, user_id, client_id, reason, started_at, expires_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    {g.id, org_id, g.user_id, g.client_id, g.reason, g.started_at, g.expires_at}));
+  SW_TRY(
+      tx.Execute("INSERT INTO emergency_grants (id, org_id, user_id, client_id, reason, started_at, expires_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 {g.id, org_id, g.user_id, g.client_id, g.reason, g.started_at, g.expires_at}));
   return Ok();
 }
 
@@ -333,9 +335,10 @@ Result<std::vector<EmergencyGrant>> ActiveGrants(db::Transaction& tx, const std:
 }
 
 Status InsertAlert(db::Transaction& tx, const std::string& org_id, const Alert& a) {
-  SW_TRY(tx.Execute("INSERT INTO alerts (id, org_id, kind, message, user_id, client_id, created_at) VALUES (?, ?, ?, "
-                    "?, ?, ?, ?)",
-                    {a.id, org_id, a.kind, a.message, OptText(a.user_id), OptText(a.client_id), a.created_at}));
+  SW_TRY(
+      tx.Execute("INSERT INTO alerts (id, org_id, kind, message, user_id, client_id, created_at) VALUES (?, ?, ?, "
+                 "?, ?, ?, ?)",
+                 {a.id, org_id, a.kind, a.message, OptText(a.user_id), OptText(a.client_id), a.created_at}));
   return Ok();
 }
 
@@ -344,8 +347,7 @@ Result<std::vector<Alert>> ListAlerts(db::Transaction& tx, const std::string& or
                             "SELECT id, kind, message, user_id, client_id, created_at, acknowledged_at FROM alerts "
                             "WHERE org_id = ? ORDER BY created_at DESC LIMIT 200",
                             {org_id}, [](const db::Row& r) {
-                              return Alert{r.Text(0), r.Text(1), r.Text(2), r.Text(3),
-                                           r.Text(4), r.Text(5), r.Text(6)};
+                              return Alert{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
                             });
 }
 

@@ -9,8 +9,8 @@ namespace stepwise::security {
 
 PasswordPolicy PasswordPolicy::LoadDefault(std::vector<std::string>* missing) {
   PasswordPolicy p;
-  for (const auto& [path, common] : {std::pair{"/usr/share/john/password.lst", true},
-                                     std::pair{"/usr/share/dict/cracklib-small", false}}) {
+  for (const auto& [path, common] :
+       {std::pair{"/usr/share/john/password.lst", true}, std::pair{"/usr/share/dict/cracklib-small", false}}) {
     if (!p.LoadFile(path, common) && missing) missing->push_back(path);
   }
   return p;
@@ -54,6 +54,18 @@ Status PasswordPolicy::Check(std::string_view password, std::string_view usernam
   }
   if (std::all_of(lower.begin(), lower.end(), [&](char c) { return c == lower.front(); })) {
     return Error::Field(field, "must not be one character repeated");
+  }
+  static const std::string kRuns[] = {
+      "01234567890123456789012345678901234567890123456789",
+      "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+      "qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm",
+      "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/",
+  };
+  const std::string reversed(lower.rbegin(), lower.rend());
+  for (const auto& run : kRuns) {
+    if (run.find(lower) != std::string::npos || run.find(reversed) != std::string::npos) {
+      return Error::Field(field, "must not be a keyboard or number sequence");
+    }
   }
   return Ok();
 }

@@ -1,6 +1,6 @@
 // Password rules (OWASP ASVS 2.1): 12 to 128 characters, anything printable including spaces, no
 // composition rules, no forced rotation; refused when it is a known common or breached password, a
-// common password with digits added, the username, or one character repeated.
+// common password with digits added, the username, one character repeated, or a keyboard or number run.
 //
 // The blocklist comes from Debian packages that install-deps.sh installs: John the Ripper's list of
 // common passwords (/usr/share/john/password.lst, john-data) and CrackLib's word list

@@ -15,8 +15,8 @@
 namespace stepwise::security {
 
 // Route permissions that are not in the policy file.
-inline constexpr std::string_view kPublic = "public";    // no sign-in
-inline constexpr std::string_view kSelf = "self";        // any signed-in user, about themselves
+inline constexpr std::string_view kPublic = "public";     // no sign-in
+inline constexpr std::string_view kSelf = "self";         // any signed-in user, about themselves
 inline constexpr std::string_view kSelfMfa = "self.mfa";  // also allowed while MFA enrolment is pending
 
 struct PermissionInfo {

@@ -17,9 +17,9 @@ using std::chrono::seconds;
 
 namespace {
 
-constexpr int kFreeFailures = 5;          // failures in a row before delays start
-constexpr int kMaxDelaySeconds = 300;     // the longest delay between attempts
-constexpr int kMaxFailuresPerHour = 100;  // ASVS 2.2.1
+constexpr int kFreeFailures = 5;           // failures in a row before delays start
+constexpr int kMaxDelaySeconds = 300;      // the longest delay between attempts
+constexpr int kMaxFailuresPerHour = 100;   // ASVS 2.2.1
 constexpr auto kTouchEvery = seconds(30);  // how stale last_seen_at may get before it is rewritten
 
 const char* StatusFor(SessionState s) {
@@ -65,8 +65,11 @@ std::string IdleExpiresAt(const SessionInfo& s) {
 }
 
 IdentityService::IdentityService(db::Database& db, const Clock& clock, const Policy& policy,
-                                 const PasswordPolicy& passwords, SessionLimits limits)
-    : db_(db), clock_(clock), policy_(policy), passwords_(passwords), limits_(limits) {}
+                                 const PasswordPolicy& passwords, SessionLimits limits, PasswordHashing hashing)
+    : db_(db), clock_(clock), policy_(policy), passwords_(passwords), limits_(limits), hashing_(hashing) {
+  auto dummy = HashPassword(RandomToken(16), hashing_);
+  if (dummy.ok()) dummy_hash_ = std::move(dummy).value();
+}
 
 std::string IdentityService::Now() const { return FormatTimestamp(clock_.Now()); }
 
@@ -114,16 +117,15 @@ Result<SignInResult> IdentityService::StartSession(Transaction& tx, const UserAu
   i.expires_at = FormatTimestamp(state == SessionState::kMfaPending ? now + limits_.pending : now + limits_.absolute);
   i.source_address = caller.source_address;
   i.user_agent = caller.user_agent.substr(0, 300);
-  i.idle_timeout_seconds = static_cast<int>(state == SessionState::kMfaPending
-                                                ? std::chrono::duration_cast<seconds>(limits_.pending).count()
-                                                : idle);
+  i.idle_timeout_seconds = static_cast<int>(
+      state == SessionState::kMfaPending ? std::chrono::duration_cast<seconds>(limits_.pending).count() : idle);
   SignInResult r;
   r.cookie_value = RandomToken(32);
   row.token_hash = Sha256Hex(r.cookie_value);
   SW_TRY(identity_store::InsertSession(tx, row));
   if (state != SessionState::kMfaPending) {
-    SW_TRY(identity_store::SetUserColumns(tx, i.org_id, i.user_id, "last_sign_in_at = ?", {i.created_at},
-                                          i.created_at));
+    SW_TRY(
+        identity_store::SetUserColumns(tx, i.org_id, i.user_id, "last_sign_in_at = ?", {i.created_at}, i.created_at));
   }
   r.status = StatusFor(state);
   r.session = i;
@@ -149,7 +151,7 @@ Result<SignInResult> IdentityService::CreateFirstUser(const std::string& org_id,
   FieldErrors errors;
   SW_TRY(ValidateNewUser(system, user, errors));
   if (!errors.empty()) return errors.ToError();
-  SW_ASSIGN(auto hash, HashPassword(user.password));
+  SW_ASSIGN(auto hash, HashPassword(user.password, hashing_));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<SignInResult> {
     SW_ASSIGN(auto n, identity_store::CountUsers(tx));
     if (n > 0) return Error::Conflict("Stepwise already has users; sign in instead");
@@ -164,8 +166,11 @@ Result<SignInResult> IdentityService::CreateFirstUser(const std::string& org_id,
     u.roles = user.roles;
     SW_TRY(identity_store::InsertUser(tx, u, hash));
     SW_TRY(audit::Append(tx, system,
-                         {.action = "create", .resource_type = "user", .resource_id = u.meta.id,
-                          .data_category = "security", .reason = "first administrator (roles: administrator)"},
+                         {.action = "create",
+                          .resource_type = "user",
+                          .resource_id = u.meta.id,
+                          .data_category = "security",
+                          .reason = "first administrator (roles: administrator)"},
                          u.meta.created_at));
     SW_ASSIGN(auto settings, identity_store::GetSettings(tx, org_id));
     return StartSession(tx, ua, settings, SessionState::kMfaEnrollment, caller);
@@ -175,10 +180,14 @@ Result<SignInResult> IdentityService::CreateFirstUser(const std::string& org_id,
 Status IdentityService::RecordFailure(Transaction& tx, const std::string& username, const Actor& actor,
                                       const std::string& what) {
   const TimePoint now = clock_.Now();
-  SW_TRY(identity_store::RecordFailure(tx, username, FormatTimestamp(now), FormatTimestamp(now - std::chrono::hours(1))));
+  SW_TRY(
+      identity_store::RecordFailure(tx, username, FormatTimestamp(now), FormatTimestamp(now - std::chrono::hours(1))));
   return audit::Append(tx, actor,
-                       {.action = "sign_in", .resource_type = "session", .data_category = "security",
-                        .reason = what, .outcome = "failure"},
+                       {.action = "sign_in",
+                        .resource_type = "session",
+                        .data_category = "security",
+                        .reason = what,
+                        .outcome = "failure"},
                        FormatTimestamp(now));
 }
 
@@ -243,8 +252,11 @@ Result<SignInResult> IdentityService::SignIn(const std::string& username_in, con
   if (auto retry = RetryAfter(found.throttle, now)) {
     SW_TRY(db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status {
       return audit::Append(tx, who,
-                           {.action = "sign_in", .resource_type = "session", .data_category = "security",
-                            .reason = "refused: too many failed attempts", .outcome = "failure"},
+                           {.action = "sign_in",
+                            .resource_type = "session",
+                            .data_category = "security",
+                            .reason = "refused: too many failed attempts",
+                            .outcome = "failure"},
                            Now());
     }));
     return Throttled(*retry);
@@ -253,28 +265,33 @@ Result<SignInResult> IdentityService::SignIn(const std::string& username_in, con
   if (found.user) {
     ok = VerifyPassword(found.user->password_hash, password) && !found.user->user.disabled;
   } else {
-    VerifyAgainstDummy(password);  // the same work, so timing does not reveal unknown usernames
+    (void)VerifyPassword(dummy_hash_, password);  // the same work, so timing does not reveal unknown usernames
   }
   if (!ok) {
     SW_TRY(db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status {
-      return RecordFailure(tx, username, who, found.user && found.user->user.disabled ? "account disabled" : "wrong password or unknown user");
+      return RecordFailure(
+          tx, username, who,
+          found.user && found.user->user.disabled ? "account disabled" : "wrong password or unknown user");
     }));
     return WrongCredentials();
   }
   const UserAuth& u = *found.user;
-  const SessionState state = u.user.mfa_enabled                  ? SessionState::kMfaPending
+  const SessionState state = u.user.mfa_enabled                    ? SessionState::kMfaPending
                              : MfaRequired(u.user, found.settings) ? SessionState::kMfaEnrollment
                                                                    : SessionState::kActive;
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<SignInResult> {
     SW_TRY(identity_store::ResetThrottle(tx, username));
     SW_ASSIGN(auto r, StartSession(tx, u, found.settings, state, caller));
-    SW_TRY(audit::Append(tx, r.actor,
-                         {.action = "sign_in", .resource_type = "session", .resource_id = r.session.id,
-                          .data_category = "security",
-                          .reason = state == SessionState::kMfaPending      ? "password accepted; MFA code required"
-                                    : state == SessionState::kMfaEnrollment ? "password accepted; MFA enrolment required"
-                                                                            : "password"},
-                         r.session.created_at));
+    SW_TRY(
+        audit::Append(tx, r.actor,
+                      {.action = "sign_in",
+                       .resource_type = "session",
+                       .resource_id = r.session.id,
+                       .data_category = "security",
+                       .reason = state == SessionState::kMfaPending      ? "password accepted; MFA code required"
+                                 : state == SessionState::kMfaEnrollment ? "password accepted; MFA enrolment required"
+                                                                         : "password"},
+                      r.session.created_at));
     return r;
   });
 }
@@ -313,30 +330,34 @@ Result<SignInResult> IdentityService::CompleteMfa(const std::string& cookie_valu
   if (code.size() == 6) step = MatchTotp(s.user.mfa_secret, code, unix_time);
   const bool reused = step && *step <= s.user.mfa_last_step;
 
-  SW_ASSIGN(auto result, db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<SignInResult> {
-    bool accepted = step && !reused;
-    std::string how = "totp";
-    if (!step && code.size() != 6) {
-      SW_ASSIGN(accepted, identity_store::UseRecoveryCode(tx, s.user.user.meta.id,
-                                                          Sha256Hex(NormalizeRecoveryCode(code)), Now()));
-      how = "recovery code";
-    }
-    if (!accepted) {
-      SW_TRY(RecordFailure(tx, s.user.user.username, who, reused ? "reused TOTP code" : "wrong MFA code"));
-      return SignInResult{};  // committed; the caller turns this into 401
-    }
-    if (step) {
-      SW_TRY(identity_store::SetUserColumns(tx, who.org_id, who.user_id, "mfa_last_step = ?", {*step}, Now()));
-    }
-    SW_TRY(identity_store::EndSession(tx, who.org_id, s.session.id, "mfa_completed", Now()));
-    SW_TRY(identity_store::ResetThrottle(tx, s.user.user.username));
-    SW_ASSIGN(auto r, StartSession(tx, s.user, s.settings, SessionState::kActive, caller));
-    SW_TRY(audit::Append(tx, r.actor,
-                         {.action = "sign_in", .resource_type = "session", .resource_id = r.session.id,
-                          .data_category = "security", .reason = "password and " + how},
-                         r.session.created_at));
-    return r;
-  }));
+  SW_ASSIGN(
+      auto result, db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<SignInResult> {
+        bool accepted = step && !reused;
+        std::string how = "totp";
+        if (!step && code.size() != 6) {
+          SW_ASSIGN(accepted, identity_store::UseRecoveryCode(tx, s.user.user.meta.id,
+                                                              Sha256Hex(NormalizeRecoveryCode(code)), Now()));
+          how = "recovery code";
+        }
+        if (!accepted) {
+          SW_TRY(RecordFailure(tx, s.user.user.username, who, reused ? "reused TOTP code" : "wrong MFA code"));
+          return SignInResult{};  // committed; the caller turns this into 401
+        }
+        if (step) {
+          SW_TRY(identity_store::SetUserColumns(tx, who.org_id, who.user_id, "mfa_last_step = ?", {*step}, Now()));
+        }
+        SW_TRY(identity_store::EndSession(tx, who.org_id, s.session.id, "mfa_completed", Now()));
+        SW_TRY(identity_store::ResetThrottle(tx, s.user.user.username));
+        SW_ASSIGN(auto r, StartSession(tx, s.user, s.settings, SessionState::kActive, caller));
+        SW_TRY(audit::Append(tx, r.actor,
+                             {.action = "sign_in",
+                              .resource_type = "session",
+                              .resource_id = r.session.id,
+                              .data_category = "security",
+                              .reason = "password and " + how},
+                             r.session.created_at));
+        return r;
+      }));
   if (result.status.empty()) {
     return Error::Unauthenticated(reused ? "that code was already used; wait for the next one"
                                          : "the code is not right; check the time on your device");
@@ -351,10 +372,10 @@ Status IdentityService::SignOut(const std::string& cookie_value, const Caller& c
     if (!s || !s->ended_at.empty()) return Ok();
     SW_TRY(identity_store::EndSession(tx, s->session.org_id, s->session.id, "sign_out", Now()));
     Actor who = ActorFor(s->user, s->settings, caller);
-    return audit::Append(tx, who,
-                         {.action = "sign_out", .resource_type = "session", .resource_id = s->session.id,
-                          .data_category = "security"},
-                         Now());
+    return audit::Append(
+        tx, who,
+        {.action = "sign_out", .resource_type = "session", .resource_id = s->session.id, .data_category = "security"},
+        Now());
   });
 }
 
