@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake ninja-build ccache pkg-config git ca-certificates curl libssl-dev
+  build-essential cmake ninja-build ccache pkg-config git ca-certificates curl libssl-dev openssl
   libboost1.81-all-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
+import https from 'node:https';
 
 export const BIN = resolve(process.env.STEPWISE_BIN ?? 'build/stepwise');
 
@@ -39,8 +40,23 @@ export function freshPostgresUrl() {
   return admin.replace(/\/postgres(\?|$)/, `/${name}$1`);
 }
 
+// GET over HTTPS trusting `ca` (a PEM certificate); without `ca`, any certificate (start-up probes only).
+export function httpsGet(url, { ca, headers = {} } = {}) {
+  return new Promise((ok, fail) => {
+    const req = https.get(url, { ca, rejectUnauthorized: Boolean(ca), headers, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { body += d; });
+      res.on('end', () => ok({ status: res.statusCode, headers: res.headers, body, socket: res.socket }));
+    });
+    req.on('error', fail);
+    req.setTimeout(5000, () => req.destroy(new Error('timeout')));
+  });
+}
+
 // `tokenOf`: sign requests with the token created for another database (a restored copy of it).
-export async function startServer({ db, extraArgs = [], env = {}, port: fixedPort, listenFlag = true, tokenOf }) {
+// `scheme: 'https'`: the server serves TLS (pass --tls-cert/--tls-key in extraArgs); probes over HTTPS.
+export async function startServer({ db, extraArgs = [], env = {}, port: fixedPort, listenFlag = true, tokenOf, scheme = 'http' }) {
   const port = fixedPort ?? await freePort();
   const logs = [];
   const child = spawn(BIN, ['serve', '--db', db, ...(listenFlag ? ['--listen', `127.0.0.1:${port}`] : []), ...extraArgs], {
@@ -52,14 +68,14 @@ export async function startServer({ db, extraArgs = [], env = {}, port: fixedPor
   // A failed assertion must not leave the test process waiting on a server (see the after() hook).
   children.add(child);
   child.on('exit', () => children.delete(child));
-  const base = `http://127.0.0.1:${port}`;
+  const base = `${scheme}://127.0.0.1:${port}`;
   dbOfBase.set(base, db);
   if (tokensByDb.has(tokenOf ?? db)) tokens.set(base, tokensByDb.get(tokenOf ?? db));
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`server exited: ${logs.join('')}`);
     try {
-      const r = await fetch(`${base}/readyz`);
-      if (r.ok) break;
+      const r = scheme === 'https' ? await httpsGet(`${base}/readyz`) : await fetch(`${base}/readyz`);
+      if (r.ok || r.status === 200) break;
     } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 50));
   }

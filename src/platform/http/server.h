@@ -4,6 +4,11 @@
 // One io_context per thread, each with its own SO_REUSEPORT listener. Keep-alive, limits on header
 // size, body size and request time, a request id on every response and access-log line, and a
 // graceful stop on SIGTERM/SIGINT (or Stop()) that finishes in-flight requests before returning.
+//
+// TLS: with a certificate and key the server speaks only HTTPS (TLS 1.2 and 1.3, ECDHE with AEAD
+// ciphers, no renegotiation, no compression; a plain-HTTP request fails the handshake). Behind a
+// TLS-terminating reverse proxy (`behind_proxy`), it trusts the proxy's X-Forwarded-Proto and the first
+// X-Forwarded-For address; otherwise those headers are ignored. See docs/adr/0008-tls-in-process-or-proxy.md.
 #pragma once
 
 #include <chrono>
@@ -29,7 +34,19 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_grace{15000};
   std::string web_root;  // built web app; "" serves the API only
   bool handle_signals = true;
+  // PEM files; both set: serve HTTPS only. Neither: plain HTTP (loopback or behind a proxy; app/ decides).
+  std::string tls_cert;  // the certificate chain, leaf first
+  std::string tls_key;   // its private key (unencrypted)
+  std::chrono::milliseconds handshake_timeout{10000};
+  // A TLS-terminating reverse proxy forwards to us: trust X-Forwarded-Proto and X-Forwarded-For.
+  bool behind_proxy = false;
+
+  bool tls() const { return !tls_cert.empty() || !tls_key.empty(); }
 };
+
+// Loads and checks the certificate and key as the server would (readable, PEM, the key matches the
+// certificate), so start-up can fail before anything else happens. Errors name tls_cert or tls_key.
+Status CheckTlsFiles(const std::string& cert_file, const std::string& key_file);
 
 class Server {
  public:
