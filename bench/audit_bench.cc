@@ -5,14 +5,18 @@
 //                       batches of 25 without and with audit::Append in the same run; counters report
 //                       both rates and their ratio (target: with ≥ 0.70 × without)
 //   BM_Verify           audit::Verify over AUDIT_BENCH_EVENTS events (default 1,000,000); events/s
-//                       (target ≥ 1,000,000/s)
+//                       (target ≥ 1,000,000/s), and events per CPU-second of all its threads (on a
+//                       shared machine: what the work costs, apart from waiting for a core)
 //   BM_ReadLog/threads  ReadLog::Record from 1–16 threads at once; events/s and events per commit
 //
 //   build/audit_bench
 //   AUDIT_BENCH_DIR=/dev/shm build/audit_bench     # the database on tmpfs: no fsync cost at all
 //   AUDIT_BENCH_EVENTS=200000 build/audit_bench    # a smaller chain, for a quick look
+//   AUDIT_BENCH_KEEP=1 build/audit_bench           # keep the databases (prints nothing; see /tmp)
+//   AUDIT_BENCH_CHAIN=/tmp/…/chain.db build/audit_bench --benchmark_filter=Verify   # reuse a chain
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
@@ -169,6 +173,13 @@ void BM_WritePath(benchmark::State& state) {
 BENCHMARK(BM_WritePath)->Arg(0)->Arg(1)->MinTime(3.0)->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 void BuildChain() {
+  if (const char* existing = std::getenv("AUDIT_BENCH_CHAIN"); existing && *existing) {
+    // A chain kept from an earlier run (AUDIT_BENCH_KEEP=1 leaves <dir>/chain.db).
+    g->chain = Must(db::OpenSqlite({existing}), "open chain");
+    auto tx = Must(g->chain->Begin(db::Access::kRead), "begin");
+    g->chain_events = Must(tx->Query("SELECT seq FROM audit_chain WHERE id = 1"), "head").rows.at(0).Int(0);
+    return;
+  }
   g->chain_events = EnvInt("AUDIT_BENCH_EVENTS", 1'000'000);
   g->chain = Must(db::OpenSqlite({(g->dir / "chain.db").string()}), "open chain");
   Must(db::Migrate(*g->chain, Migrations()), "migrate chain");
@@ -195,8 +206,16 @@ void BuildChain() {
             << std::chrono::duration<double>(BenchClock::now() - started).count() << " s\n";
 }
 
+double ProcessCpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 void BM_Verify(benchmark::State& state) {
   std::int64_t checked = 0;
+  const double cpu_start = ProcessCpuSeconds();
   for (auto _ : state) {
     auto r = Must(audit::Verify(*g->chain), "verify");
     if (!r.ok || r.events_checked != g->chain_events) {
@@ -207,6 +226,8 @@ void BM_Verify(benchmark::State& state) {
   }
   state.SetItemsProcessed(checked);
   state.counters["events"] = static_cast<double>(g->chain_events);
+  // CPU seconds of all threads: events per CPU-second × 2 is the rate two uncontended cores reach.
+  state.counters["events_per_cpu_s"] = static_cast<double>(checked) / (ProcessCpuSeconds() - cpu_start);
 }
 BENCHMARK(BM_Verify)->Iterations(3)->UseRealTime()->Unit(benchmark::kMillisecond);
 
