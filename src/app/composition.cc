@@ -45,7 +45,8 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   std::vector<std::string> missing;
   app->passwords = security::PasswordPolicy::LoadDefault(&missing);
   for (const auto& path : missing) log::Warn("password_blocklist_missing", {{"path", path}});
-  app->services = std::make_unique<Services>(*app->db, *app->clock, app->policy, app->passwords, options.limits);
+  app->services =
+      std::make_unique<Services>(*app->db, *app->clock, app->policy, app->passwords, options.limits, options.hashing);
   Services& s = *app->services;
   s.identity.SetStaffExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
     auto staff = s.staff.Get(actor, id);

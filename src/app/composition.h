@@ -28,13 +28,17 @@ Result<std::unique_ptr<db::Database>> OpenAndMigrate(const std::string& url);
 struct AppOptions {
   security::Policy policy = security::Policy::Default();
   security::SessionLimits limits;
-  const Clock* clock = nullptr;  // nullptr = the system clock
+  security::PasswordHashing hashing;  // tests may lower it; production keeps the defaults
+  const Clock* clock = nullptr;       // nullptr = the system clock
 };
 
 struct Services {
   Services(db::Database& db, const Clock& clock, const security::Policy& policy,
-           const security::PasswordPolicy& passwords, security::SessionLimits limits)
-      : programs(db, clock), staff(db, clock), clients(db, clock), identity(db, clock, policy, passwords, limits) {}
+           const security::PasswordPolicy& passwords, security::SessionLimits limits, security::PasswordHashing hashing)
+      : programs(db, clock),
+        staff(db, clock),
+        clients(db, clock),
+        identity(db, clock, policy, passwords, limits, hashing) {}
   program::ProgramService programs;
   program::StaffService staff;
   admissions::ClientService clients;
