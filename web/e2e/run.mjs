@@ -276,8 +276,8 @@ try {
 
   await check(`search finds ${searchName}`, async () => {
     await page.getByRole('searchbox', { name: 'Search clients' }).fill(searchName);
-    await page.waitForURL((u) => new URL(u).searchParams.get('q') === searchName);
     await searchSettled(page);
+    assert(!decodeURIComponent(page.url()).includes(searchFamily), `the search text is in the URL: ${page.url()}`);
     const rows = await page.locator('table tbody tr').allInnerTexts();
     assert(rows.length >= 1, 'no result rows');
     assert(rows.every((r) => r.includes(searchFamily)), `rows not matching ${searchFamily}: ${rows.join(' | ')}`);
@@ -293,7 +293,8 @@ try {
   });
 
   await check('an unmatched search shows a clear empty state', async () => {
-    await page.goto(`${baseUrl}/clients?q=Zzyzxqq`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('searchbox', { name: 'Search clients' }).fill('Zzyzxqq');
     await page.getByText('No clients match “Zzyzxqq”').waitFor();
   });
 
@@ -310,7 +311,6 @@ try {
   await check(`opening ${searchName}'s chart shows the name in the header`, async () => {
     await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
     await page.getByRole('searchbox', { name: 'Search clients' }).fill(searchName);
-    await page.waitForURL((u) => new URL(u).searchParams.get('q') === searchName);
     await searchSettled(page);
     const link = page.locator('table tbody tr a', { hasText: searchFamily }).first();
     await link.waitFor();

@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { PROGRAM, SITE, TRACK, summary } from '../../test/fixtures';
 import { apiError, json, mockFetch, type MockReply } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
+import { useLocation } from 'react-router';
 import { ClientList } from './ClientList';
+
+function WithLocation() {
+  const location = useLocation();
+  return (
+    <>
+      <ClientList />
+      <output data-testid="location">{location.pathname + location.search}</output>
+    </>
+  );
+}
 
 const catalog: Record<string, MockReply> = {
   'GET /api/v1/sites': json({ items: [SITE], next_cursor: null }),
@@ -57,6 +68,17 @@ describe('ClientList', () => {
     expect(queries).toContain('Maria Lopez');
     // Debounced: not one request per keystroke.
     expect(queries.length).toBeLessThan(5);
+  });
+
+  it('keeps the search text out of the URL (it is PHI), and takes an old ?q= out of it', async () => {
+    mockFetch({ ...catalog, 'GET /api/v1/clients': (c) => json({ items: c.query.get('q') ? [maria] : [david, maria], next_cursor: null }) });
+    renderScreen(<WithLocation />, { route: '/clients?stage=treatment&q=Lopez', path: '/clients' });
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/clients\?stage=treatment$/));
+    expect(screen.getByRole('searchbox', { name: 'Search clients' })).toHaveValue('Lopez');
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search clients' }));
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search clients' }), 'Maria Lopez');
+    await screen.findByRole('link', { name: 'Mari Lopez' });
+    expect(screen.getByTestId('location').textContent).not.toMatch(/Maria|Lopez|q=/);
   });
 
   it('filters by stage and track from the URL and the selects', async () => {

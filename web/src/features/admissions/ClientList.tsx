@@ -27,6 +27,7 @@ import { useEmergencyGrants } from '../security/EmergencyAccess';
 import { usePermission } from '../security/sessionStore';
 import { useMeta } from '../shell/AppContext';
 import { STAGE_TITLES } from '../shell/navigation';
+import { useClientSearch } from './clientSearch';
 import { StageBadge } from './StageBadge';
 
 export const PAGE_SIZE = 50;
@@ -39,25 +40,32 @@ export function ClientList() {
   const canCreate = usePermission('clients.write');
   const emergency = useEmergencyGrants();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  const { q, setQ } = useClientSearch();
   const stage = params.get('stage') ?? '';
   const trackId = params.get('track') ?? '';
 
-  // The search box updates the URL after a short pause, so typing stays smooth.
-  const [text, setText] = useState(q);
-  const [debounced] = useDebouncedValue(text, 300);
-  useEffect(() => setText((t) => (t.trim() === q ? t : q)), [q]);
+  // An old address may still carry ?q=: take the search into memory and drop it from the URL.
+  const urlQ = params.get('q');
   useEffect(() => {
-    if (debounced.trim() === q) return;
+    if (urlQ === null) return;
+    setQ(urlQ.trim());
     setParams(
       (p) => {
         const next = new URLSearchParams(p);
-        if (debounced.trim()) next.set('q', debounced.trim());
-        else next.delete('q');
+        next.delete('q');
         return next;
       },
       { replace: true },
     );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [urlQ]);
+
+  // The search box applies the text after a short pause, so typing stays smooth.
+  const [text, setText] = useState(q || urlQ || '');
+  const [debounced] = useDebouncedValue(text, 300);
+  useEffect(() => setText((t) => (t.trim() === q ? t : q)), [q]);
+  useEffect(() => {
+    if (debounced.trim() !== q) setQ(debounced.trim());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
@@ -176,7 +184,7 @@ export function ClientList() {
               value={text}
               onChange={(e) => setText(e.currentTarget.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Enter') setFilter('q', text.trim());
+                if (e.key === 'Enter') setQ(text.trim());
               }}
               style={{ flex: '1 1 18rem' }}
               autoComplete="off"
@@ -216,7 +224,7 @@ export function ClientList() {
             {filtered ? (
               <>
                 Check the spelling, search by MRN or date of birth (YYYY-MM-DD or MM/DD/YYYY), or{' '}
-                <Anchor component={Link} to="/clients">
+                <Anchor component={Link} to="/clients" onClick={() => setQ('')}>
                   clear the search and filters
                 </Anchor>
                 .

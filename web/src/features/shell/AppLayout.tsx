@@ -2,6 +2,7 @@ import { AppShell, Burger, Button, Divider, Group, Menu, NavLink, ScrollArea, Te
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useClientSearch } from '../admissions/clientSearch';
 import { useSession } from '../security/sessionStore';
 import { signOut } from '../security/signOut';
 import { useAppContext } from './AppContext';
@@ -23,6 +24,9 @@ export function AppLayout() {
   const permissions = session.user.permissions ?? [];
   const sections = navSections(permissions);
   const userName = session.user.display_name || session.user.username;
+  // A care-stage link starts a fresh list (the search text is kept in memory, not in the URL).
+  const { setQ } = useClientSearch();
+  const clearSearch = () => setQ('');
   const location = useLocation();
   const [params] = useSearchParams();
   const path = location.pathname;
@@ -44,11 +48,12 @@ export function AppLayout() {
     document.getElementById('main')?.focus();
   }, [path]);
 
-  const link = (label: string, to: string, active: boolean) => (
+  const link = (label: string, to: string, active: boolean, onClick?: () => void) => (
     <NavLink
       key={to}
       component={Link}
       to={to}
+      onClick={onClick}
       label={label}
       active={active}
       aria-current={active ? 'page' : undefined}
@@ -116,8 +121,8 @@ export function AppLayout() {
               <>
                 <SectionLabel id="nav-clients">Clients by care stage</SectionLabel>
                 <div role="group" aria-labelledby="nav-clients">
-                  {STAGE_NAV.map((n) => link(n.label, n.to, onClientList && stage === n.stage))}
-                  {link('All clients', '/clients', (onClientList && !stage) || path.startsWith('/clients/'))}
+                  {STAGE_NAV.map((n) => link(n.label, n.to, onClientList && stage === n.stage, clearSearch))}
+                  {link('All clients', '/clients', (onClientList && !stage) || path.startsWith('/clients/'), clearSearch)}
                 </div>
               </>
             )}

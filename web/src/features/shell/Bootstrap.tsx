@@ -6,6 +6,7 @@ import { metaApi, organizationApi, sessionApi, setupApi } from '../../api/endpoi
 import type { Meta, Organization, SetupState } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { useAsync } from '../../lib/useAsync';
+import { ClientSearchProvider } from '../admissions/clientSearch';
 import '../security/authHooks';
 import { EnrollmentPage } from '../security/EnrollmentPage';
 import { SessionGuard } from '../security/SessionGuard';
@@ -135,7 +136,9 @@ function SignedInApp({ meta }: { meta: Meta }) {
   }
   return (
     <AppContext.Provider value={ctx}>
-      <AppLayout />
+      <ClientSearchProvider>
+        <AppLayout />
+      </ClientSearchProvider>
     </AppContext.Provider>
   );
 }
