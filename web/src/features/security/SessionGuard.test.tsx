@@ -7,7 +7,7 @@ import { appRoutes } from '../../test/appMocks';
 import { client, session } from '../../test/fixtures';
 import { apiError, json, mockFetch } from '../../test/mockFetch';
 import { renderApp } from '../../test/render';
-import { formatCountdown } from './SessionGuard';
+import { formatCountdown, warningMs } from './SessionGuard';
 import { sessionStore } from './sessionStore';
 
 afterEach(() => {
@@ -27,6 +27,11 @@ describe('Session guard', () => {
     expect(formatCountdown(119_000)).toBe('1:59');
     expect(formatCountdown(5_000)).toBe('0:05');
     expect(formatCountdown(-1)).toBe('0:00');
+  });
+
+  it('warns two minutes ahead, or half-way through a shorter idle timeout', () => {
+    expect(warningMs(900)).toBe(120_000);
+    expect(warningMs(60)).toBe(30_000);
   });
 
   it('warns two minutes before the idle timeout; "Stay signed in" refreshes the session', async () => {

@@ -10,8 +10,12 @@ import { SignInForm, type SignedInStatus } from './SignInForm';
 import { sessionStore, useSessionState } from './sessionStore';
 import { signOut } from './signOut';
 
-/** The warning shows this long before the idle timeout. */
+/** The warning shows this long before the idle timeout (half the timeout when that is shorter). */
 export const WARNING_MS = 2 * 60 * 1000;
+
+export function warningMs(idleTimeoutSeconds: number): number {
+  return Math.min(WARNING_MS, (Math.max(1, idleTimeoutSeconds || 900) * 1000) / 2);
+}
 
 /** "1:59" */
 export function formatCountdown(ms: number): string {
@@ -45,7 +49,7 @@ export function SessionGuard({ onSignedOut }: { onSignedOut?: () => void }) {
 
   if (!st.session) return null;
   if (st.ended) return <ReSignInDialog previous={st.session} onSignedOut={onSignedOut} />;
-  if (remaining > 0 && remaining <= WARNING_MS) {
+  if (remaining > 0 && remaining <= warningMs(st.session.idle_timeout_seconds)) {
     const absolute = st.idleDeadline >= st.absoluteDeadline;
     return <ExpiryWarning remaining={remaining} absolute={absolute} onSignedOut={onSignedOut} />;
   }
