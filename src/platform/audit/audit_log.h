@@ -41,6 +41,8 @@ Status Append(db::Transaction& tx, const Actor& actor, const Event& event, const
 // thread commits whatever is queued in one write transaction, so concurrent callers share one commit;
 // a failed commit is retried event by event and each caller gets its own event's outcome. The
 // destructor commits what is queued, then stops; Record after that answers kUnavailable.
+// Never call Record while holding a write transaction (on SQLite the log needs the one writer, so that
+// would wait forever): inside a write transaction, use Append.
 class ReadLog {
  public:
   ReadLog(db::Database& db, const Clock& clock);
