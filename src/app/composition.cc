@@ -48,6 +48,8 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   app->services =
       std::make_unique<Services>(*app->db, *app->clock, app->policy, app->passwords, options.limits, options.hashing);
   Services& s = *app->services;
+  app->read_log = std::make_unique<audit::ReadLog>(*app->db, *app->clock);
+  s.clients.SetReadLog(app->read_log.get());
   s.identity.SetStaffExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
     auto staff = s.staff.Get(actor, id);
     if (staff.ok()) return !staff->meta.voided;
@@ -59,13 +61,25 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   s.clients.SetEmergencyClients(
       [&s](db::Transaction& tx, const Actor& actor) { return s.identity.EmergencyClients(tx, actor); });
   app->router.SetAuthenticator(security::MakeAuthenticator(s.identity));
-  app->router.SetAuthorizer(security::MakeAuthorizer());
+  // A request refused for want of a permission leaves a trace too.
+  app->router.SetAuthorizer([authorize = security::MakeAuthorizer(), log = app->read_log.get()](
+                                const Actor& actor, const http::Route& route) -> Status {
+    auto allowed = authorize(actor, route);
+    if (allowed.ok() || allowed.error().code != ErrorCode::kPermissionDenied) return allowed;
+    SW_TRY(log->Record(actor, {.action = "access",
+                               .resource_type = "route",
+                               .resource_id = std::string(http::MethodName(route.method)) + " " + route.pattern,
+                               .data_category = "security",
+                               .reason = "missing permission " + route.permission,
+                               .outcome = "denied"}));
+    return allowed;
+  });
   AddSystemRoutes(app->router, *app->db);
   AddSetupRoutes(app->router, s);
   security::AddIdentityRoutes(app->router, s.identity);
   program::AddProgramRoutes(app->router, s.programs);
   program::AddStaffRoutes(app->router, s.staff);
-  audit::AddAuditRoutes(app->router, *app->db, *app->clock);
+  audit::AddAuditRoutes(app->router, *app->db, *app->clock, app->read_log.get());
   admissions::AddClientRoutes(app->router, s.clients);
   return app;
 }

@@ -8,6 +8,7 @@
 #include "care/admissions/client_service.h"
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
+#include "platform/audit/audit_log.h"
 #include "platform/base/clock.h"
 #include "platform/db/database.h"
 #include "platform/http/router.h"
@@ -47,6 +48,7 @@ struct Services {
 
 struct App {
   std::unique_ptr<db::Database> db;
+  std::unique_ptr<audit::ReadLog> read_log;  // after db: destroyed (drained) before it
   SystemClock system_clock;
   const Clock* clock = &system_clock;
   security::Policy policy;

@@ -56,7 +56,7 @@ Result<ClientPage> ClientService::Search(const Actor& actor, ClientSearch s) {
     q.name_prefixes = Words(s.q);
     try_mrn = q.mrn.empty() && s.cursor.empty() && LooksLikeMrn(s.q);
   }
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientPage> {
+  auto result = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientPage> {
     if (q.caseload_only && emergency_clients_) {
       SW_ASSIGN(q.also_ids, emergency_clients_(tx, actor));
     }
@@ -78,6 +78,12 @@ Result<ClientPage> ClientService::Search(const Actor& actor, ClientSearch s) {
     page.items = std::move(rows);
     return page;
   });
+  if (!result.ok()) return result;
+  SW_TRY(RecordRead(actor, {.action = "query",
+                            .resource_type = "client",
+                            .data_category = "demographics",
+                            .reason = std::to_string(result->items.size()) + " client(s) listed"}));
+  return result;
 }
 
 Result<ClientRecord> ClientService::Load(Transaction& tx, const Actor& actor, const std::string& id) {
@@ -113,12 +119,29 @@ Status ClientService::CheckAccess(Transaction& tx, const Actor& actor, const std
   return Error::NotFound("no such client");
 }
 
+Status ClientService::RecordRead(const Actor& actor, audit::Event event) const {
+  if (!read_log_) return Ok();
+  return read_log_->Record(actor, event);
+}
+
 Result<ClientRecord> ClientService::Get(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientRecord> {
+  auto record = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientRecord> {
     SW_TRY(CheckAccess(tx, actor, id));
     return Load(tx, actor, id);
   });
+  audit::Event read{
+      .action = "read", .resource_type = "client", .resource_id = id, .client_id = id, .data_category = "demographics"};
+  if (!record.ok()) {
+    if (record.error().code == ErrorCode::kNotFound) {
+      read.outcome = "denied";
+      read.reason = "not found or outside the user's access";
+      SW_TRY(RecordRead(actor, read));
+    }
+    return record;
+  }
+  SW_TRY(RecordRead(actor, read));
+  return record;
 }
 
 Result<bool> ClientService::Exists(const Actor& actor, const std::string& id) {
@@ -208,20 +231,37 @@ Result<ClientRecord> ClientService::Void(const Actor& actor, const std::string& 
 
 Result<std::vector<Episode>> ClientService::ListEpisodes(const Actor& actor, const std::string& client_id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<Episode>> {
+  auto episodes = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<Episode>> {
     SW_TRY(db::Found(ClientStore::Get(tx, actor.org_id, client_id), "client"));
     SW_TRY(CheckAccess(tx, actor, client_id));
     return ClientStore::ListEpisodes(tx, actor.org_id, client_id);
   });
+  audit::Event read{.action = "read",
+                    .resource_type = "episode",
+                    .client_id = client_id,
+                    .data_category = "episode",
+                    .reason = "episodes of care"};
+  if (!episodes.ok()) read.outcome = "denied";
+  if (episodes.ok() || episodes.error().code == ErrorCode::kNotFound) {
+    SW_TRY(RecordRead(actor, read));
+  }
+  return episodes;
 }
 
 Result<Episode> ClientService::GetEpisode(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<Episode> {
+  auto episode = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<Episode> {
     SW_ASSIGN(auto e, db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode"));
     if (!CheckAccess(tx, actor, e.client_id).ok()) return Error::NotFound("no such episode");
     return e;
   });
+  audit::Event read{.action = "read", .resource_type = "episode", .resource_id = id, .data_category = "episode"};
+  if (episode.ok()) read.client_id = episode->client_id;
+  if (!episode.ok()) read.outcome = "denied";
+  if (episode.ok() || episode.error().code == ErrorCode::kNotFound) {
+    SW_TRY(RecordRead(actor, read));
+  }
+  return episode;
 }
 
 Status ClientService::CheckEpisodeRefs(Transaction& tx, const Actor& actor, Episode& e) {

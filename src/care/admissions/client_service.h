@@ -8,6 +8,7 @@
 
 #include "care/admissions/client_model.h"
 #include "care/admissions/client_store.h"
+#include "platform/audit/audit_log.h"
 #include "platform/base/clock.h"
 #include "platform/db/database.h"
 #include "platform/security/actor.h"
@@ -49,6 +50,8 @@ class ClientService {
  public:
   ClientService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
   void SetEmergencyClients(EmergencyClients f) { emergency_clients_ = std::move(f); }
+  // Where reads, searches and refused reads are recorded (durably, before the data is returned).
+  void SetReadLog(audit::ReadLog* log) { read_log_ = log; }
 
   Result<ClientPage> Search(const Actor& actor, ClientSearch search);
   Result<ClientRecord> Get(const Actor& actor, const std::string& id);
@@ -75,7 +78,10 @@ class ClientService {
   Status CheckEpisodeRefs(db::Transaction& tx, const Actor& actor, Episode& e);
   db::Database& db_;
   const Clock& clock_;
+  Status RecordRead(const Actor& actor, audit::Event event) const;
+
   EmergencyClients emergency_clients_;
+  audit::ReadLog* read_log_ = nullptr;
 };
 
 }  // namespace stepwise::admissions

@@ -24,13 +24,14 @@ struct Actor {
   std::string role;                      // the acting roles, comma-separated ("counselor,therapist"), as audited
   std::vector<std::string> permissions;  // sorted; what the policy grants the roles
   ClientScope client_scope = ClientScope::kNone;
-  std::string staff_id;        // the staff record linked to the user ("" when none)
-  std::string source_address;  // the client's IP address (as seen, or from a trusted proxy)
-  std::string request_id;      // for correlating audit events and logs
-  std::string token_id;        // the API token used, when the request came with one
-  std::string session_id;      // the session's public handle, when the request came with a cookie
-  bool mfa_enabled = false;    // the user has confirmed TOTP
-  bool mfa_required = false;   // the policy or the organization requires MFA of this user
+  std::string staff_id;           // the staff record linked to the user ("" when none)
+  std::string source_address;     // the client's IP address (as seen, or from a trusted proxy)
+  std::string request_id;         // for correlating audit events and logs
+  std::string token_id;           // the API token used, when the request came with one
+  std::string session_id;         // the session's public handle, when the request came with a cookie
+  bool mfa_enabled = false;       // the user has confirmed TOTP
+  bool mfa_required = false;      // the policy or the organization requires MFA of this user
+  bool emergency_access = false;  // designated for emergency (break-glass) access
 
   bool Can(std::string_view permission) const;
 };

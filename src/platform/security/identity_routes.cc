@@ -103,7 +103,8 @@ json::object SessionObject(const Actor& actor, const SessionInfo& session) {
                     {"client_scope", ClientScopeName(actor.client_scope)},
                     {"staff_id", TextOrNull(actor.staff_id)},
                     {"mfa_enabled", actor.mfa_enabled},
-                    {"mfa_required", actor.mfa_required}};
+                    {"mfa_required", actor.mfa_required},
+                    {"emergency_access", actor.emergency_access}};
   json::object s{{"user", std::move(user)},
                  {"csrf_token", session.csrf_token},
                  {"idle_timeout_seconds", session.idle_timeout_seconds},

@@ -93,6 +93,7 @@ Actor IdentityService::ActorFor(const UserAuth& ua, const SecuritySettings& sett
   a.request_id = caller.request_id;
   a.mfa_enabled = u.mfa_enabled;
   a.mfa_required = MfaRequired(u, settings);
+  a.emergency_access = u.emergency_access;
   return a;
 }
 
