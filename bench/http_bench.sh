@@ -95,12 +95,14 @@ to_ms() {  # wrk latency "812.00us" / "3.21ms" / "1.02s" -> ms
 }
 
 # Runs wrk once and prints "rps p50_ms p99_ms non2xx socket_errors".
-run_wrk() {  # name url
-  local out=$tmp/wrk-$1.txt
+run_wrk() {  # name url [extra wrk args, e.g. -H "Authorization: …"]
+  local out=$tmp/wrk-$1.txt name=$1 url=$2
+  shift 2
   if [[ $WARMUP != 0 ]]; then
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$2" >/dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$@" "$url" >/dev/null
   fi
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2" >"$out"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$out"
+  : "$name"
   local rps p50 p99 non2xx errors
   rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
@@ -112,6 +114,9 @@ run_wrk() {  # name url
 
 # --- Stepwise ---------------------------------------------------------------------------------------
 "$STEPWISE" demo --db "$tmp/demo.db" >/dev/null
+# Every API call needs a signed-in caller: an API token of the demo's program director.
+token=$("$STEPWISE" token create --db "$tmp/demo.db" --username karen --name http-bench --days 1 2>/dev/null)
+auth="Authorization: Bearer $token"
 sw_port=$(free_port)
 # stderr (one JSON log line per request at the default level) goes to a file, as it would to a journal.
 # shellcheck disable=SC2086
@@ -120,12 +125,12 @@ env $SERVE_ENV "$STEPWISE" serve --db "$tmp/demo.db" --listen "127.0.0.1:$sw_por
 sw_pid=$!
 wait_http "http://127.0.0.1:$sw_port/healthz" || { cat "$tmp/stepwise.log" >&2; die "stepwise did not start"; }
 
-client_id=$(curl -fsS "http://127.0.0.1:$sw_port/api/v1/clients?limit=1" |
+client_id=$(curl -fsS -H "$auth" "http://127.0.0.1:$sw_port/api/v1/clients?limit=1" |
   grep -o '"id":"[0-9a-f-]\{36\}"' | head -n 1 | cut -d'"' -f4)
 [[ -n $client_id ]] || die "no client in the demo database"
 path=/api/v1/clients/$client_id
 mkdir -p "$tmp/www/api/v1/clients"
-curl -fsS -o "$tmp/www$path" "http://127.0.0.1:$sw_port$path"
+curl -fsS -H "$auth" -o "$tmp/www$path" "http://127.0.0.1:$sw_port$path"
 body_bytes=$(stat -c %s "$tmp/www$path")
 
 sleep 0.5
@@ -176,7 +181,7 @@ cmp -s <(curl -fsS "http://127.0.0.1:$ngx_port$path") "$tmp/www$path" || die "ng
   done
 ) &
 sampler_pid=$!
-read -r sw_rps sw_p50 sw_p99 sw_non2xx sw_err < <(run_wrk stepwise "http://127.0.0.1:$sw_port$path")
+read -r sw_rps sw_p50 sw_p99 sw_non2xx sw_err < <(run_wrk stepwise "http://127.0.0.1:$sw_port$path" -H "$auth")
 kill "$sampler_pid" 2>/dev/null || true
 wait "$sampler_pid" 2>/dev/null || true
 sampler_pid=""

@@ -74,7 +74,6 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
   options.limits.idle = std::chrono::minutes(cfg->idle_timeout_minutes);
   auto database = OpenAndMigrate(cfg->db);
   if (!database.ok()) return Fail(database.error());
-  const bool postgres = IsPostgresUrl(cfg->db);
   log::Info("database_open", {{"db", (*database)->Describe()}});
   auto app = BuildApp(std::move(database).value(), std::move(options));
 
@@ -82,7 +81,9 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
   o.address = cfg->host == "localhost" ? "127.0.0.1" : cfg->host;
   o.port = cfg->port;
   o.io_threads = cfg->io_threads;
-  o.handler_threads = cfg->handler_threads >= 0 ? cfg->handler_threads : (postgres ? 8 : 0);
+  // Handlers block on the database and, for reads, on the durable audit record (group commit): a pool
+  // lets many requests share one commit instead of stalling the I/O threads (docs/performance.md).
+  o.handler_threads = cfg->handler_threads >= 0 ? cfg->handler_threads : 16;
   o.body_limit = static_cast<std::size_t>(cfg->body_limit);
   o.request_timeout = std::chrono::milliseconds(cfg->request_timeout_ms);
   o.tls_cert = cfg->tls_cert;
