@@ -11,7 +11,7 @@ cat <<MSG
 
   Stepwise demo: http://127.0.0.1:$port/
   Organization: Northstar Recovery Center (40 clients, 10 staff, morning and evening tracks)
-  Sign-in arrives with issue 3; until then the server listens on loopback only and needs no login.
+  Sign in with a username above and the password northstar-demo-pass (two-step users: the TOTP secret above).
   Stop with Ctrl-C.
 
 MSG
