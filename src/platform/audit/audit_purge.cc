@@ -9,6 +9,7 @@
 #include "platform/audit/audit_log.h"
 #include "platform/audit/audit_verify.h"
 #include "platform/base/dates.h"
+#include "platform/base/log.h"
 #include "platform/db/transaction_scope.h"
 
 namespace stepwise::audit {
@@ -22,33 +23,7 @@ constexpr const char* kArchiveColumns[] = {
 
 void JsonString(std::string& out, std::string_view s) {
   out += '"';
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
+  log::AppendJsonEscaped(out, s);
   out += '"';
 }
 
