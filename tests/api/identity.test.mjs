@@ -138,6 +138,21 @@ test('a counselor sees only their caseload; another client is 404 and the refusa
   assert.ok(events.json.items.some((e) => e.action === 'sign_in' && e.outcome === 'success'));
   const forbidden = await priya.call('GET', '/api/v1/audit-events');
   assert.equal(forbidden.status, 403);
+
+  // The same trail as FHIR R4 AuditEvent resources (IHE BALP shape).
+  const fhir = await linda.call('GET', `/api/v1/audit-events.fhir?user_id=${userId}`);
+  assert.equal(fhir.status, 200, fhir.text);
+  assert.match(fhir.headers.get('content-type'), /application\/fhir\+json/);
+  assert.equal(fhir.json.resourceType, 'Bundle');
+  const resources = fhir.json.entry.map((x) => x.resource);
+  assert.ok(resources.every((r) => r.resourceType === 'AuditEvent' && r.recorded && r.agent[0].requestor === true));
+  const fhirRead = resources.find((r) => r.subtype?.[0]?.code === 'read' && r.outcome === '0');
+  assert.ok(fhirRead, 'a read as a RESTful AuditEvent');
+  assert.equal(fhirRead.action, 'R');
+  assert.equal(fhirRead.agent[0].network.address, '127.0.0.1');
+  assert.ok(fhirRead.entity.some((en) => en.what.reference?.startsWith('Patient/') && en.role.code === '1'));
+  assert.ok(resources.some((r) => r.outcome === "4"), 'the refused read is a minor failure');
+  assert.ok(resources.some((r) => r.type.code === "110114"), 'sign-ins are user authentication events');
 });
 
 test('API tokens act as their user, are shown once, and stop when revoked', async () => {

@@ -4,6 +4,7 @@
 #include <memory>
 #include <set>
 
+#include "platform/audit/audit_fhir.h"
 #include "platform/audit/audit_report.h"
 #include "platform/audit/audit_verify.h"
 #include "platform/base/dates.h"
@@ -217,6 +218,27 @@ void AddAuditRoutes(http::Router& router, db::Database& db, const Clock& clock, 
                r.body = std::move(body);
                return r;
              });
+  router.Add(
+      Method::kGet, "/api/v1/audit-events.fhir", "audit.read", [&db, log, owned](Request& req) -> Result<Response> {
+        SW_ASSIGN(EventQuery q, ReadQuery(req, db.dialect(), false));
+        json::array entries;
+        SW_ASSIGN(auto tx, db.Begin(db::Access::kRead));
+        SW_TRY(ForEachEvent(*tx, q, [&](const StoredEvent& e) {
+          entries.emplace_back(
+              json::object{{"fullUrl", "urn:uuid:" + e.id}, {"resource", FhirAuditEvent(e, req.actor.org_id)}});
+          return true;
+        }));
+        SW_TRY(tx->Commit());
+        const auto count = entries.size();
+        SW_TRY(
+            Trace(*log, req, "export", q.client_id, "FHIR AuditEvent export of " + std::to_string(count) + " events"));
+        Response r = http::JsonResponse(
+            200,
+            json::object{
+                {"resourceType", "Bundle"}, {"type", "collection"}, {"total", count}, {"entry", std::move(entries)}});
+        r.content_type = "application/fhir+json; charset=utf-8";
+        return r;
+      });
   router.Add(Method::kGet, "/api/v1/audit/verify", "audit.read", [&db, log, owned](Request& req) -> Result<Response> {
     if (!req.query.empty()) return Error::Field(req.query.begin()->first, "is not a known parameter");
     SW_ASSIGN(VerifyReport v, Verify(db));
