@@ -150,6 +150,7 @@ TEST_F(AccessTest, EveryResponseCarriesTheSecurityHeaders) {
       for (const auto& [k, v] : res.headers) h[k] = v;
       EXPECT_NE(h["Content-Security-Policy"].find("frame-ancestors 'none'"), std::string::npos) << route.pattern;
       EXPECT_EQ(h["Content-Security-Policy"].find("unsafe-eval"), std::string::npos);
+      EXPECT_EQ(h["Content-Security-Policy"].find("unsafe-inline"), std::string::npos);
       EXPECT_EQ(h["X-Content-Type-Options"], "nosniff") << route.pattern;
       EXPECT_EQ(h["Referrer-Policy"], "no-referrer") << route.pattern;
       EXPECT_EQ(h["Cache-Control"], "no-store") << route.pattern;

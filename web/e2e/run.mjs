@@ -198,12 +198,19 @@ try {
   context.setDefaultTimeout(TIMEOUT);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  // The strict CSP (no inline styles without the page's nonce) must not block anything the app does.
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) pageErrors.push(`CSP: ${msg.text()}`);
+  });
 
   let chartUrl = '';
 
   await check('signed out, the app shows the sign-in page, which passes the accessibility scan', async () => {
     const res = await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
     assert(res && res.ok(), `GET /clients answered ${res?.status()}`);
+    const csp = res.headers()['content-security-policy'] ?? '';
+    assert(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'), `the CSP is not strict: ${csp}`);
+    assert(/style-src 'self' 'nonce-[0-9a-f]{32}'/.test(csp), `the page's CSP has no style nonce: ${csp}`);
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     const user = page.getByLabel(/^Username/);
     assert((await user.getAttribute('autocomplete')) === 'username', 'the username field lacks autocomplete=username');

@@ -2,11 +2,23 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
+
+#include "platform/http/security_headers.h"
 
 namespace stepwise::http {
 
 namespace fs = std::filesystem;
+
+namespace {
+std::string fmt_hex(unsigned value) {
+  static const char* kHex = "0123456789abcdef";
+  std::string out(8, '0');
+  for (int i = 7; i >= 0; --i, value >>= 4) out[static_cast<std::size_t>(i)] = kHex[value & 15];
+  return out;
+}
+}  // namespace
 
 StaticFiles::StaticFiles(std::string root) {
   if (root.empty()) return;
@@ -40,6 +52,17 @@ std::optional<Response> StaticFiles::Read(const std::string& full, std::string_v
   r.status = 200;
   r.content_type = std::string(ContentTypeFor(full));
   r.body = ss.str();
+  if (r.content_type.starts_with("text/html")) {
+    // A fresh nonce per page for the <style> elements the web app inserts (see ContentSecurityPolicy).
+    static constexpr std::string_view kPlaceholder = "__CSP_NONCE__";
+    std::random_device random;
+    std::string nonce;
+    for (int i = 0; i < 4; ++i) nonce += fmt_hex(random());
+    for (auto at = r.body.find(kPlaceholder); at != std::string::npos; at = r.body.find(kPlaceholder, at)) {
+      r.body.replace(at, kPlaceholder.size(), nonce);
+    }
+    r.SetHeader("Content-Security-Policy", ContentSecurityPolicy(nonce));
+  }
   // Vite puts content-hashed files under /assets/: cache them for a year; everything else revalidates.
   r.SetHeader("Cache-Control", path.starts_with("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
   return r;
