@@ -71,6 +71,9 @@ Error FromResult(PGconn* conn, PGresult* res) {
 struct PgConn {
   PGconn* conn = nullptr;
   std::unordered_map<std::string, std::string> rewritten;  // '?' SQL -> '$n' SQL
+  // '?' SQL -> the name of the server-side prepared statement, so each statement is parsed and planned
+  // once per connection. Bounded: SQL built with a variable number of parameters stops being prepared.
+  std::unordered_map<std::string, std::string> prepared;
   ~PgConn() {
     if (conn) PQfinish(conn);
   }
@@ -80,6 +83,7 @@ struct PgConn {
 class PostgresDatabase;
 
 constexpr int kForEachPage = 10000;
+constexpr std::size_t kMaxPrepared = 512;
 constexpr const char* kFetch = "FETCH FORWARD 10000 FROM stepwise_foreach";
 
 class PgTransaction final : public Transaction {
@@ -170,8 +174,27 @@ class PgTransaction final : public Transaction {
           },
           params[i]);
     }
-    PGresult* res = PQexecParams(c_->conn, it->second.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                                 nullptr, nullptr, 0);
+    PGresult* res = nullptr;
+    auto prep = c_->prepared.find(it->first);
+    if (prep == c_->prepared.end() && c_->prepared.size() < kMaxPrepared) {
+      std::string name = "sw_" + std::to_string(c_->prepared.size());
+      PGresult* p = PQprepare(c_->conn, name.c_str(), it->second.c_str(), static_cast<int>(params.size()), nullptr);
+      const bool prepared = PQresultStatus(p) == PGRES_COMMAND_OK;
+      if (!prepared) {
+        Error e = FromResult(c_->conn, p);
+        PQclear(p);
+        return e;
+      }
+      PQclear(p);
+      prep = c_->prepared.emplace(it->first, std::move(name)).first;
+    }
+    if (prep != c_->prepared.end()) {
+      res = PQexecPrepared(c_->conn, prep->second.c_str(), static_cast<int>(params.size()), values.data(), nullptr,
+                           nullptr, 0);
+    } else {
+      res = PQexecParams(c_->conn, it->second.c_str(), static_cast<int>(params.size()), nullptr, values.data(), nullptr,
+                         nullptr, 0);
+    }
     auto st = PQresultStatus(res);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
       Error e = FromResult(c_->conn, res);
