@@ -6,6 +6,7 @@ import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { useRowAction } from '../../lib/useRowAction';
 import { StatusBadge } from '../../components/StatusBadge';
 
 const KIND_LABELS: Record<string, string> = { emergency_access: 'Emergency access' };
@@ -15,22 +16,13 @@ export function AlertsPage() {
   usePageTitle('Privacy alerts');
   const state = useAsync((signal) => alertsApi.list(signal), []);
   const [showAll, setShowAll] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const all = [...(state.data?.items ?? [])].sort((a, b) => b.created_at.localeCompare(a.created_at));
   const items = showAll ? all : all.filter((a) => !a.acknowledged_at);
-  const acknowledge = async (a: PrivacyAlert) => {
-    setBusy(a.id);
-    setError(null);
-    try {
-      await alertsApi.acknowledge(a.id);
-      state.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const {
+    run: acknowledge,
+    busyId: busy,
+    error,
+  } = useRowAction((a: PrivacyAlert) => alertsApi.acknowledge(a.id), state.reload);
   return (
     <Stack gap="md" maw={1100}>
       <Title order={1}>Privacy alerts</Title>

@@ -26,6 +26,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { splitFieldErrors } from '../../lib/formErrors';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { useRowAction } from '../../lib/useRowAction';
 import { MfaEnrollment } from './MfaEnrollment';
 import { passwordProblem } from './passwords';
 import { RecoveryCodes } from './RecoveryCodes';
@@ -269,21 +270,8 @@ function shortAgent(ua: string): string {
 
 function SessionsCard() {
   const state = useAsync((signal) => meApi.sessions(signal), []);
-  const [error, setError] = useState<unknown>(null);
-  const [ending, setEnding] = useState<string | null>(null);
   const items = state.data?.items ?? [];
-  const end = async (s: MySession) => {
-    setEnding(s.id);
-    setError(null);
-    try {
-      await meApi.endSession(s.id);
-      state.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setEnding(null);
-    }
-  };
+  const { run: end, busyId: ending, error } = useRowAction((s: MySession) => meApi.endSession(s.id), state.reload);
   return (
     <Card id="sessions" title="My sessions">
       <ErrorAlert title="Could not load your sessions" error={state.error} onRetry={state.reload} />
