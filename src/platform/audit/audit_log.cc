@@ -61,18 +61,9 @@ Status Append(db::Transaction& tx, const Actor& actor, const Event& e, const std
   if (e.action.empty() || e.resource_type.empty() || e.outcome.empty()) {
     return Error::Internal("an audit event needs an action, a resource type and an outcome");
   }
+  // Both engines hash in C++ (the PL/pgSQL audit_append of migration 0002 took about twice as long per
+  // event as these two round trips of prepared statements; docs/performance.md).
   const bool pg = tx.dialect() == db::Dialect::kPostgres;
-  if (pg) {
-    // One round trip: audit_append (migration 0002) locks the head, hashes the same canonical row
-    // in SQL, inserts and moves the head. NULL means unsealed events from before the chain: go on below.
-    SW_ASSIGN(auto appended,
-              tx.Query("SELECT audit_append(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       {NewUuidV7(), ToParam(Opt(actor.org_id)), now, actor.user_id, ToParam(Opt(actor.username)),
-                        ToParam(Opt(actor.role)), e.action, e.resource_type, ToParam(Opt(e.resource_id)),
-                        ToParam(Opt(e.client_id)), ToParam(Opt(e.data_category)), ToParam(Opt(actor.source_address)),
-                        ToParam(Opt(actor.request_id)), e.outcome, ToParam(Opt(e.reason))}));
-    if (appended.rows.size() == 1 && !appended.rows[0].IsNull(0)) return Ok();
-  }
   // Takes the head's row lock until the caller commits: concurrent appenders queue here, so the
   // chain stays one line.
   SW_ASSIGN(auto head, tx.Query("UPDATE audit_chain SET seq = seq + 1 WHERE id = 1 RETURNING seq, last_hash"));
@@ -110,8 +101,8 @@ Status Append(db::Transaction& tx, const Actor& actor, const Event& e, const std
   params.emplace_back(prev);
   params.emplace_back(hash);
   params.emplace_back(hash);
-  // PostgreSQL (only while sealing old events): the event and the head's new hash in one round trip;
-  // SQLite runs in-process anyway and has no INSERT inside WITH.
+  // PostgreSQL: the event and the head's new hash in one round trip; SQLite runs in-process anyway and
+  // has no INSERT inside WITH.
   static const std::string kInsert = "INSERT INTO audit_events (" + std::string(kChainColumns) +
                                      ", prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   static const std::string kInsertAndHead =
