@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/commands.h"
 #include "app/composition.h"
 #include "platform/audit/audit_purge.h"
 #include "platform/audit/audit_verify.h"
@@ -22,12 +23,6 @@ struct AuditCommands::Options {
 };
 
 namespace {
-
-int Fail(const Error& e) {
-  std::cerr << "stepwise: " << e.message << "\n";
-  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
-  return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
-}
 
 // Opens an existing database whose schema is current, without changing it (verify may run on a copy).
 Result<std::unique_ptr<db::Database>> OpenExisting(const std::string& url) {

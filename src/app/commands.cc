@@ -20,13 +20,13 @@
 
 namespace stepwise::app {
 
-namespace {
-
 int Fail(const Error& e) {
   std::cerr << "stepwise: " << e.message << "\n";
   for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
   return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
 }
+
+namespace {
 
 std::string DefaultWebRoot(const std::string& configured, const char* argv0) {
   if (!configured.empty()) return configured;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/commands.h"
 #include "app/composition.h"
 
 namespace stepwise::app {
@@ -52,16 +53,6 @@ IdentityCommands::IdentityCommands(CLI::App& cli) : o_(std::make_unique<Options>
 IdentityCommands::~IdentityCommands() = default;
 
 bool IdentityCommands::parsed() const { return o_->user->parsed() || o_->token->parsed() || o_->routes->parsed(); }
-
-namespace {
-
-int Fail(const Error& e) {
-  std::cerr << "stepwise: " << e.message << "\n";
-  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
-  return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
-}
-
-}  // namespace
 
 int IdentityCommands::Run() {
   Options& o = *o_;
