@@ -1,5 +1,5 @@
 import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { organizationApi, programsApi, sitesApi, tracksApi } from '../../api/endpoints';
 import type { Program, Site, Track } from '../../api/types';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
@@ -12,21 +12,8 @@ import { usePermission } from '../security/sessionStore';
 import { useAppContext, useMeta } from '../shell/AppContext';
 import { timeZoneOptions } from '../shell/timeZones';
 import { TrackForm, emptyTrackValues, trackToValues, valuesToTrackDraft } from './TrackForm';
+import { Card } from '../../components/Card';
 import { useCatalog } from './useCatalog';
-
-function Card({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper component="section" withBorder p="md" aria-labelledby={`${id}-heading`}>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3" id={`${id}-heading`}>
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 export function ProgramSetup() {
   usePageTitle('Program set-up');

@@ -17,7 +17,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { meApi } from '../../api/endpoints';
 import type { ApiToken, CreatedToken, MySession } from '../../api/types';
@@ -31,21 +31,8 @@ import { MfaEnrollment } from './MfaEnrollment';
 import { passwordProblem } from './passwords';
 import { RecoveryCodes } from './RecoveryCodes';
 import { sessionStore, useSession } from './sessionStore';
+import { Card } from '../../components/Card';
 import { StatusBadge } from '../../components/StatusBadge';
-
-export function Card({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <Paper component="section" withBorder p="md" aria-labelledby={`${id}-heading`}>
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3" id={`${id}-heading`}>
-          {title}
-        </Title>
-        {actions}
-      </Group>
-      {children}
-    </Paper>
-  );
-}
 
 export function MyAccount() {
   usePageTitle('My account');

@@ -6,7 +6,7 @@ import { ErrorAlert, Loading } from '../../components/Feedback';
 import { FormStatus } from '../../components/FormStatus';
 import { useAsync } from '../../lib/useAsync';
 import { useRecordForm } from '../../lib/useRecordForm';
-import { Card } from './MyAccount';
+import { Card } from '../../components/Card';
 import { usePermission } from './sessionStore';
 
 interface Values extends Record<string, unknown> {

@@ -24,7 +24,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useRecordForm } from '../../lib/useRecordForm';
-import { Card } from './MyAccount';
+import { Card } from '../../components/Card';
 import { passwordProblem } from './passwords';
 import { roleLabel } from './UsersPage';
 import { useMeta } from '../shell/AppContext';

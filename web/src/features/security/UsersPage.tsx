@@ -7,7 +7,7 @@ import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
-import { Card } from './MyAccount';
+import { Card } from '../../components/Card';
 import { StatusBadge } from '../../components/StatusBadge';
 
 /** A role's label: from the policy, else from the reference data (GET /meta), else the code in words. */
