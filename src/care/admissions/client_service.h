@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "care/admissions/client_model.h"
@@ -38,6 +39,12 @@ struct ClientRecord {
   std::optional<Episode> current_episode;
 };
 
+// An existing client who may be the same person as someone not yet registered, and why.
+struct PossibleDuplicate {
+  ClientSummary summary;
+  std::vector<std::string> why;  // "similar name and same birth date", "same family name and birth date", "same phone"
+};
+
 // The clients a user holds an emergency-access grant for (wired to platform/security by the composition
 // root); runs in the caller's transaction.
 using EmergencyClients = std::function<Result<std::vector<std::string>>(db::Transaction&, const Actor&)>;
@@ -59,6 +66,8 @@ class ClientService {
   Result<bool> Exists(const Actor& actor, const std::string& id);
   // Registers a client; assigns the next MRN when none is given. kConflict naming "mrn" on a duplicate.
   Result<ClientRecord> Create(const Actor& actor, Client draft);
+  // Create inside the caller's write transaction (a use case of another service that spans stages).
+  Result<ClientRecord> CreateIn(db::Transaction& tx, const Actor& actor, Client draft);
   Result<ClientRecord> Update(const Actor& actor, Client changes, std::int64_t expected_version);
   Result<ClientRecord> Void(const Actor& actor, const std::string& id, std::int64_t expected_version,
                             const std::string& reason);
@@ -70,6 +79,27 @@ class ClientService {
   Result<Episode> UpdateEpisode(const Actor& actor, Episode changes, std::int64_t expected_version);
   Result<Episode> VoidEpisode(const Actor& actor, const std::string& id, std::int64_t expected_version,
                               const std::string& reason);
+
+  // The same checks and changes inside a caller's write transaction, for use cases that span services
+  // (an admission moves the assessment, the episode and the inquiry together). Audited like the above.
+  // kNotFound unless the actor may see client `client_id` (caseload scope, emergency grants).
+  Status CheckAccessIn(db::Transaction& tx, const Actor& actor, const std::string& client_id) {
+    return CheckAccess(tx, actor, client_id);
+  }
+  Result<Episode> OpenEpisodeIn(db::Transaction& tx, const Actor& actor, Episode draft);
+  Result<Episode> UpdateEpisodeIn(db::Transaction& tx, const Actor& actor, Episode changes,
+                                  std::int64_t expected_version);
+
+  // Live clients within the actor's access who may be this person: a similar name (a word of `given` or
+  // `family` prefixes one of theirs, first three letters) with the same birth date, the same family name
+  // and birth date, or the same phone number (its last ten digits). Audited as a client query.
+  Result<std::vector<PossibleDuplicate>> PossibleDuplicates(const Actor& actor, const std::string& given,
+                                                            const std::string& family,
+                                                            const std::optional<Date>& birth_date,
+                                                            const std::string& phone);
+  // How many live clients have an open episode in each track (track id -> count); counts only, no
+  // client data, so no client access is needed.
+  Result<std::map<std::string, int>> OpenEpisodesByTrack(const Actor& actor);
 
  private:
   Result<ClientRecord> Load(db::Transaction& tx, const Actor& actor, const std::string& id);
