@@ -186,6 +186,19 @@ test('a password change can sign out the other sessions', async () => {
   assert.equal((await b.call('GET', '/api/v1/session')).status, 401);
 });
 
+test('a signed-in user can confirm their own password (leaving tablet mode); a wrong one names the field', async () => {
+  const s = new Session(base);
+  await s.signIn('tom', PASSWORD);
+  const wrong = await s.call('POST', '/api/v1/me/verify-password', { body: { password: 'not my password at all' } });
+  assert.equal(wrong.status, 400);
+  assert.equal(wrong.json.error.fields[0].field, 'password');
+  assert.equal((await s.call('GET', '/api/v1/session')).status, 200, 'a wrong confirmation does not end the session');
+  const ok = await s.call('POST', '/api/v1/me/verify-password', { body: { password: PASSWORD } });
+  assert.equal(ok.status, 204, ok.text);
+  const anonymous = await new Session(base).call('POST', '/api/v1/me/verify-password', { body: { password: PASSWORD } });
+  assert.equal(anonymous.status, 401);
+});
+
 test('no password, token, cookie or client name reaches the server log', async () => {
   const logs = server.logs.join('');
   assert.ok(logs.length > 1000, 'the server logged its requests');

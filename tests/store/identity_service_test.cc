@@ -206,6 +206,29 @@ TEST_P(IdentityServiceTest, APasswordChangeCanEndTheOtherSessions) {
   EXPECT_TRUE(svc_->SignIn("renee", "another long passphrase", caller_).ok());
 }
 
+TEST_P(IdentityServiceTest, ConfirmingOnesPasswordIsThrottledAndAudited) {
+  Add("tom", {"counselor"});
+  auto s = svc_->SignIn("tom", kPassword, caller_);
+  auto actor = svc_->AuthenticateSession(s->cookie_value, caller_)->actor;
+  ASSERT_TRUE(svc_->VerifyMyPassword(actor, kPassword).ok());
+  EXPECT_EQ(AuditCount("confirm_password", "success"), 1);
+  auto empty = svc_->VerifyMyPassword(actor, "");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().fields.at(0).field, "password");
+  for (int i = 0; i < 5; ++i) {
+    auto wrong = svc_->VerifyMyPassword(actor, "not tom's password at all");
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_EQ(wrong.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(wrong.error().fields.at(0).field, "password");
+  }
+  // After five failures in a row even the right password waits, as at sign-in.
+  EXPECT_EQ(svc_->VerifyMyPassword(actor, kPassword).error().code, ErrorCode::kTooManyRequests);
+  clock_.Advance(seconds(2));
+  EXPECT_TRUE(svc_->VerifyMyPassword(actor, kPassword).ok());
+  Actor nobody;
+  EXPECT_EQ(svc_->VerifyMyPassword(nobody, kPassword).error().code, ErrorCode::kUnauthenticated);
+}
+
 TEST_P(IdentityServiceTest, EmergencyAccessIsDesignatedReasonedTimeBoxedAndAlerted) {
   Add("marcus", {"therapist"});
   Add("julia", {"medical"}, /*emergency=*/true);

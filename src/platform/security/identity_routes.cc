@@ -250,6 +250,15 @@ void AddSessionRoutes(http::Router& router, IdentityService& identity) {
                SW_TRY(identity.EndMySession(req.actor, id));
                return Response::NoContent();
              }));
+  router.Add(Method::kPost, "/api/v1/me/verify-password", std::string(kSelf),
+             [&identity](Request& req) -> Result<Response> {
+               SW_ASSIGN(auto body, http::ParseObject(req));
+               std::string password;
+               SW_TRY(http::ReadBody(
+                   body, [&](ObjectReader& r) { password = r.String("password", Need::kRequired, 1024).value_or(""); }));
+               SW_TRY(identity.VerifyMyPassword(req.actor, password));
+               return Response::NoContent();
+             });
   router.Add(Method::kPost, "/api/v1/me/password", std::string(kSelf), [&identity](Request& req) -> Result<Response> {
     SW_ASSIGN(auto body, http::ParseObject(req));
     std::string current, next;

@@ -77,6 +77,9 @@ class IdentityService {
 
   // --- sign-in and request authentication (sign_in.cc) ---
   Result<SignInResult> SignIn(const std::string& username, const std::string& password, const Caller& caller);
+  // The signed-in user confirms their own password again (e.g. to leave tablet mode after a client filled in
+  // a form). Throttled and audited like sign-in; a wrong password is a field error on "password".
+  Status VerifyMyPassword(const Actor& actor, const std::string& password);
   // Completes a pending sign-in with a TOTP code or a recovery code.
   Result<SignInResult> CompleteMfa(const std::string& cookie_value, const std::string& code, const Caller& caller);
   Status SignOut(const std::string& cookie_value, const Caller& caller);

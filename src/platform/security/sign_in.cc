@@ -219,6 +219,42 @@ Error WrongCredentials() { return Error::Unauthenticated("wrong username or pass
 
 }  // namespace
 
+Status IdentityService::VerifyMyPassword(const Actor& actor, const std::string& password) {
+  if (actor.user_id.empty()) return Error::Unauthenticated("sign in first");
+  if (password.empty()) return Error::Field("password", "is required");
+  if (password.size() > 4 * kMaxPasswordLength) return Error::Field("password", "is too long");
+  const TimePoint now = clock_.Now();
+  const std::string hour_ago = FormatTimestamp(now - std::chrono::hours(1));
+  struct Found {
+    identity_store::Throttle throttle;
+    std::optional<UserAuth> user;
+  };
+  SW_ASSIGN(auto found, db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<Found> {
+              Found f;
+              SW_ASSIGN(f.throttle, identity_store::GetThrottle(tx, actor.username, hour_ago));
+              SW_ASSIGN(f.user, identity_store::FindUser(tx, actor.username));
+              return f;
+            }));
+  if (auto retry = RetryAfter(found.throttle, now)) return Throttled(*retry);
+  const bool ok = found.user && found.user->user.meta.id == actor.user_id &&
+                  VerifyPassword(found.user->password_hash, password);
+  if (!ok) {  // the failure is committed first: returning an error from the transaction would roll it back
+    SW_TRY(db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status {
+      return RecordFailure(tx, actor.username, actor, "password confirmation failed");
+    }));
+    return Error::Field("password", "is not your password");
+  }
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status {
+    SW_TRY(identity_store::ResetThrottle(tx, actor.username));
+    return audit::Append(tx, actor,
+                         {.action = "confirm_password",
+                          .resource_type = "user",
+                          .resource_id = actor.user_id,
+                          .data_category = "security"},
+                         Now());
+  });
+}
+
 Result<SignInResult> IdentityService::SignIn(const std::string& username_in, const std::string& password,
                                              const Caller& caller) {
   const std::string username = NormalizeUsername(username_in);
