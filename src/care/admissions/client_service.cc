@@ -154,35 +154,39 @@ Result<bool> ClientService::Exists(const Actor& actor, const std::string& id) {
 
 Result<ClientRecord> ClientService::Create(const Actor& actor, Client draft) {
   SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kWrite,
+                           [&](Transaction& tx) -> Result<ClientRecord> { return CreateIn(tx, actor, draft); });
+}
+
+Result<ClientRecord> ClientService::CreateIn(Transaction& tx, const Actor& actor, Client draft) {
+  SW_TRY(RequireOrganization(actor));
   draft.mrn = NormalizeMrn(draft.mrn);
   FieldErrors errors;
   CheckClient(draft, UtcDate(clock_.Now()), errors);
   if (!errors.empty()) return errors.ToError();
-  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ClientRecord> {
-    if (draft.mrn.empty()) {
-      // Skip numbers already taken by MRNs entered by hand.
-      do {
-        SW_ASSIGN(auto n, ClientStore::NextMrnNumber(tx, actor.org_id));
-        draft.mrn = FormatMrn(n);
-        SW_ASSIGN(bool taken, ClientStore::MrnTaken(tx, actor.org_id, draft.mrn, ""));
-        if (!taken) break;
-      } while (true);
-    } else {
+  if (draft.mrn.empty()) {
+    // Skip numbers already taken by MRNs entered by hand.
+    do {
+      SW_ASSIGN(auto n, ClientStore::NextMrnNumber(tx, actor.org_id));
+      draft.mrn = FormatMrn(n);
       SW_ASSIGN(bool taken, ClientStore::MrnTaken(tx, actor.org_id, draft.mrn, ""));
-      if (taken) return Error::Conflict("another client already has this MRN", {{"mrn", "is already in use"}});
-    }
-    const std::string now = FormatTimestamp(clock_.Now());
-    draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
-    SW_TRY(ClientStore::Insert(tx, draft));
-    SW_TRY(audit::Append(tx, actor,
-                         {.action = "create",
-                          .resource_type = "client",
-                          .resource_id = draft.meta.id,
-                          .client_id = draft.meta.id,
-                          .data_category = "demographics"},
-                         now));
-    return Load(tx, actor, draft.meta.id);
-  });
+      if (!taken) break;
+    } while (true);
+  } else {
+    SW_ASSIGN(bool taken, ClientStore::MrnTaken(tx, actor.org_id, draft.mrn, ""));
+    if (taken) return Error::Conflict("another client already has this MRN", {{"mrn", "is already in use"}});
+  }
+  const std::string now = FormatTimestamp(clock_.Now());
+  draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
+  SW_TRY(ClientStore::Insert(tx, draft));
+  SW_TRY(audit::Append(tx, actor,
+                       {.action = "create",
+                        .resource_type = "client",
+                        .resource_id = draft.meta.id,
+                        .client_id = draft.meta.id,
+                        .data_category = "demographics"},
+                       now));
+  return Load(tx, actor, draft.meta.id);
 }
 
 Result<ClientRecord> ClientService::Update(const Actor& actor, Client changes, std::int64_t expected) {
@@ -282,60 +286,70 @@ Status ClientService::CheckEpisodeRefs(Transaction& tx, const Actor& actor, Epis
 
 Result<Episode> ClientService::OpenEpisode(const Actor& actor, Episode draft) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
-    SW_ASSIGN(auto client, db::Found(ClientStore::Get(tx, actor.org_id, draft.client_id), "client"));
-    SW_TRY(CheckAccess(tx, actor, draft.client_id));
-    if (client.meta.voided) return Error::Conflict("the client record is voided");
-    SW_TRY(CheckEpisodeRefs(tx, actor, draft));
-    if (IsOpenStage(draft.stage)) {
-      SW_ASSIGN(auto episodes, ClientStore::ListEpisodes(tx, actor.org_id, draft.client_id));
-      for (const auto& e : episodes) {
-        if (!e.meta.voided && IsOpenStage(e.stage)) {
-          return Error::Conflict("the client already has an open episode of care; discharge it first");
-        }
+  return db::InTransaction(db_, Access::kWrite,
+                           [&](Transaction& tx) -> Result<Episode> { return OpenEpisodeIn(tx, actor, draft); });
+}
+
+Result<Episode> ClientService::OpenEpisodeIn(Transaction& tx, const Actor& actor, Episode draft) {
+  SW_TRY(RequireOrganization(actor));
+  SW_ASSIGN(auto client, db::Found(ClientStore::Get(tx, actor.org_id, draft.client_id), "client"));
+  SW_TRY(CheckAccess(tx, actor, draft.client_id));
+  if (client.meta.voided) return Error::Conflict("the client record is voided");
+  SW_TRY(CheckEpisodeRefs(tx, actor, draft));
+  if (IsOpenStage(draft.stage)) {
+    SW_ASSIGN(auto episodes, ClientStore::ListEpisodes(tx, actor.org_id, draft.client_id));
+    for (const auto& e : episodes) {
+      if (!e.meta.voided && IsOpenStage(e.stage)) {
+        return Error::Conflict("the client already has an open episode of care; discharge it first");
       }
     }
-    const std::string now = FormatTimestamp(clock_.Now());
-    draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
-    SW_TRY(ClientStore::InsertEpisode(tx, draft));
-    SW_TRY(audit::Append(tx, actor,
-                         {.action = "create",
-                          .resource_type = "episode",
-                          .resource_id = draft.meta.id,
-                          .client_id = draft.client_id,
-                          .data_category = "episode"},
-                         now));
-    return draft;
-  });
+  }
+  const std::string now = FormatTimestamp(clock_.Now());
+  draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
+  SW_TRY(ClientStore::InsertEpisode(tx, draft));
+  SW_TRY(audit::Append(tx, actor,
+                       {.action = "create",
+                        .resource_type = "episode",
+                        .resource_id = draft.meta.id,
+                        .client_id = draft.client_id,
+                        .data_category = "episode"},
+                       now));
+  return draft;
 }
 
 Result<Episode> ClientService::UpdateEpisode(const Actor& actor, Episode changes, std::int64_t expected) {
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Episode> {
-    SW_ASSIGN(auto current, db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode"));
-    if (!CheckAccess(tx, actor, current.client_id).ok()) return Error::NotFound("no such episode");
-    changes.client_id = current.client_id;
-    changes.meta.org_id = actor.org_id;
-    SW_TRY(CheckEpisodeRefs(tx, actor, changes));
-    if (IsOpenStage(changes.stage) && !IsOpenStage(current.stage)) {
-      SW_ASSIGN(auto episodes, ClientStore::ListEpisodes(tx, actor.org_id, current.client_id));
-      for (const auto& e : episodes) {
-        if (e.meta.id != current.meta.id && !e.meta.voided && IsOpenStage(e.stage)) {
-          return Error::Conflict("the client already has another open episode of care");
-        }
+    return UpdateEpisodeIn(tx, actor, changes, expected);
+  });
+}
+
+Result<Episode> ClientService::UpdateEpisodeIn(Transaction& tx, const Actor& actor, Episode changes,
+                                               std::int64_t expected) {
+  SW_TRY(RequireOrganization(actor));
+  SW_ASSIGN(auto current, db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode"));
+  if (!CheckAccess(tx, actor, current.client_id).ok()) return Error::NotFound("no such episode");
+  changes.client_id = current.client_id;
+  changes.meta.org_id = actor.org_id;
+  SW_TRY(CheckEpisodeRefs(tx, actor, changes));
+  if (IsOpenStage(changes.stage) && !IsOpenStage(current.stage)) {
+    SW_ASSIGN(auto episodes, ClientStore::ListEpisodes(tx, actor.org_id, current.client_id));
+    for (const auto& e : episodes) {
+      if (e.meta.id != current.meta.id && !e.meta.voided && IsOpenStage(e.stage)) {
+        return Error::Conflict("the client already has another open episode of care");
       }
     }
-    const std::string now = FormatTimestamp(clock_.Now());
-    SW_TRY(ClientStore::UpdateEpisode(tx, changes, expected, now));
-    SW_TRY(audit::Append(tx, actor,
-                         {.action = "update",
-                          .resource_type = "episode",
-                          .resource_id = changes.meta.id,
-                          .client_id = current.client_id,
-                          .data_category = "episode"},
-                         now));
-    return db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode");
-  });
+  }
+  const std::string now = FormatTimestamp(clock_.Now());
+  SW_TRY(ClientStore::UpdateEpisode(tx, changes, expected, now));
+  SW_TRY(audit::Append(tx, actor,
+                       {.action = "update",
+                        .resource_type = "episode",
+                        .resource_id = changes.meta.id,
+                        .client_id = current.client_id,
+                        .data_category = "episode"},
+                       now));
+  return db::Found(ClientStore::GetEpisode(tx, actor.org_id, changes.meta.id), "episode");
 }
 
 Result<Episode> ClientService::VoidEpisode(const Actor& actor, const std::string& id, std::int64_t expected,
@@ -355,6 +369,96 @@ Result<Episode> ClientService::VoidEpisode(const Actor& actor, const std::string
                           .reason = reason},
                          now));
     return db::Found(ClientStore::GetEpisode(tx, actor.org_id, id), "episode");
+  });
+}
+
+namespace {
+
+std::string Digits(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
+// The first `n` characters of each lowercase name word.
+std::vector<std::string> NameStems(const std::string& name, std::size_t n) {
+  std::vector<std::string> out;
+  for (const auto& term : NameSearchTerms(name)) {
+    if (CharacterCount(term) >= n) out.push_back(FirstCharacters(term, n));
+  }
+  return out;
+}
+
+bool SharesStem(const std::vector<std::string>& stems, const Client& c) {
+  for (const auto& term : ClientSearchTerms(c)) {
+    for (const auto& stem : stems) {
+      if (term.starts_with(stem)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<std::vector<PossibleDuplicate>> ClientService::PossibleDuplicates(const Actor& actor, const std::string& given,
+                                                                         const std::string& family,
+                                                                         const std::optional<Date>& birth_date,
+                                                                         const std::string& phone) {
+  SW_TRY(RequireOrganization(actor));
+  if (actor.client_scope == ClientScope::kNone) return Error::PermissionDenied("your role does not see client records");
+  auto found = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<PossibleDuplicate>> {
+    std::vector<PossibleDuplicate> out;
+    auto add = [&](const std::string& id, std::string why) -> Status {
+      for (auto& d : out) {
+        if (d.summary.client.meta.id == id) {
+          d.why.push_back(std::move(why));
+          return Ok();
+        }
+      }
+      if (!CheckAccess(tx, actor, id).ok()) return Ok();  // outside the actor's access: not revealed
+      ClientQuery q;
+      q.only_id = id;
+      q.limit = 1;
+      SW_ASSIGN(auto rows, ClientStore::List(tx, actor.org_id, q));
+      if (rows.empty()) return Ok();
+      out.push_back({std::move(rows.front()), {std::move(why)}});
+      return Ok();
+    };
+    if (birth_date) {
+      SW_ASSIGN(auto born, ClientStore::BornOn(tx, actor.org_id, *birth_date));
+      auto stems = NameStems(given, 3);
+      for (const auto& s : NameStems(family, 3)) stems.push_back(s);
+      const std::string family_lower = AsciiLower(family);
+      for (const auto& c : born) {
+        if (!family_lower.empty() && AsciiLower(c.legal_name.family) == family_lower) {
+          SW_TRY(add(c.meta.id, "same family name and birth date"));
+        } else if (SharesStem(stems, c)) {
+          SW_TRY(add(c.meta.id, "similar name and same birth date"));
+        }
+      }
+    }
+    std::string digits = Digits(phone);
+    if (digits.size() >= 7) {
+      if (digits.size() > 10) digits = digits.substr(digits.size() - 10);
+      SW_ASSIGN(auto ids, ClientStore::WithPhoneEnding(tx, actor.org_id, digits));
+      for (const auto& id : ids) SW_TRY(add(id, "same phone number"));
+    }
+    return out;
+  });
+  if (!found.ok()) return found;
+  SW_TRY(RecordRead(actor, {.action = "query",
+                            .resource_type = "client",
+                            .data_category = "demographics",
+                            .reason = "duplicate check: " + std::to_string(found->size()) + " possible match(es)"}));
+  return found;
+}
+
+Result<std::map<std::string, int>> ClientService::OpenEpisodesByTrack(const Actor& actor) {
+  SW_TRY(RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::map<std::string, int>> {
+    return ClientStore::OpenEpisodesByTrack(tx, actor.org_id);
   });
 }
 
