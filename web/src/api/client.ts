@@ -57,6 +57,8 @@ export interface RequestOptions {
    * not a sign that the session ended, so it is handed straight back to the caller.
    */
   signIn?: boolean;
+  /** Let the request outlive the page (a save flushed while the page is being hidden or unloaded). */
+  keepalive?: boolean;
 }
 
 // ---- Session plumbing: the CSRF token (kept in memory only) and the hooks the session layer installs ----
@@ -195,6 +197,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
       body,
       signal: opts.signal,
       credentials: 'same-origin',
+      ...(opts.keepalive ? { keepalive: true } : {}),
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
