@@ -77,8 +77,9 @@ class LevelOfCarePolicy {
   // The policy compiled into the binary (config/level_of_care.txt); aborts if it does not parse (a unit
   // test checks it does).
   static const LevelOfCarePolicy& Default();
-  // Parses policy text. Errors are kInvalidArgument with one field error "line <n>" whose message says
-  // what is wrong (unknown level, bad condition, duplicate level, ...), and the same text in the message.
+  // Parses policy text. Errors are kInvalidArgument with one field error "level_of_care" whose message
+  // names the line and what is wrong ("line 12: unknown level 2.3 in edition 3"); the error's message
+  // carries the same text. Problems of the whole file (a missing floor, no iop level) name no line.
   static Result<LevelOfCarePolicy> Parse(std::string_view text);
   // The same policy with another declared edition active; kInvalidArgument (field "edition") if the
   // policy declares no levels for it.
@@ -105,7 +106,8 @@ class LevelOfCarePolicy {
   Result<Recommendation> Recommend(const LevelOfCareInput& input) const;
 
   // For continued-stay reviews: recommended vs current by intensity in the active edition. Codes unknown
-  // in the active edition fall back to another edition's intensity, then to the numeric code × 10.
+  // in the active edition fall back to another edition's intensity, then to the numeric code × 10; a code
+  // that is none of these (e.g. "") gives kContinue.
   Direction Compare(std::string_view current_level, std::string_view recommended) const;
 
  private:
