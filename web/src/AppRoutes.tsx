@@ -2,6 +2,9 @@ import { Route, Routes } from 'react-router';
 import { ClientChart } from './features/admissions/ClientChart';
 import { ClientList } from './features/admissions/ClientList';
 import { NewClientPage } from './features/admissions/NewClientPage';
+import { AssessmentWorkspace } from './features/assessment/AssessmentWorkspace';
+import { InstrumentResponsePage } from './features/assessment/InstrumentResponsePage';
+import { TabletResponsePage } from './features/assessment/TabletResponsePage';
 import { AuditPage } from './features/audit/AuditPage';
 import { ProgramSetup } from './features/program/ProgramSetup';
 import { StaffEditPage } from './features/program/StaffEditPage';
@@ -24,6 +27,9 @@ export function AppRoutes() {
         <Route path="clients" element={guard('clients.read', <ClientList />)} />
         <Route path="clients/new" element={guard('clients.write', <NewClientPage />)} />
         <Route path="clients/:id" element={guard('clients.read', <ClientChart />)} />
+        <Route path="clients/:id/assessments/:aid" element={guard('assessments.read', <AssessmentWorkspace />)} />
+        <Route path="clients/:id/instruments/:rid" element={guard('assessments.read', <InstrumentResponsePage />)} />
+        <Route path="tablet/responses/:rid" element={guard('assessments.write', <TabletResponsePage />)} />
         <Route path="staff" element={guard('staff.read', <StaffList />)} />
         <Route path="staff/new" element={guard('staff.write', <StaffEditPage />)} />
         <Route path="staff/:id" element={guard('staff.read', <StaffEditPage />)} />

@@ -1,12 +1,13 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { metaApi, organizationApi, sessionApi, setupApi } from '../../api/endpoints';
 import type { Meta, Organization, SetupState } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { useAsync } from '../../lib/useAsync';
 import { ClientSearchProvider } from '../admissions/clientSearch';
+import { tabletPath, useTabletLock } from '../assessment/tabletLock';
 import '../security/authHooks';
 import { EnrollmentPage } from '../security/EnrollmentPage';
 import { SessionGuard } from '../security/SessionGuard';
@@ -107,6 +108,8 @@ export function Bootstrap() {
 
 function SignedInApp({ meta }: { meta: Meta }) {
   const { session } = useSessionState();
+  const tabletLock = useTabletLock();
+  const { pathname } = useLocation();
   const org = useAsync(async (signal) => {
     try {
       return await organizationApi.get(signal);
@@ -134,10 +137,12 @@ function SignedInApp({ meta }: { meta: Meta }) {
     if (hasPermission(session, 'organization.setup')) return <OrganizationFirstRun onCreated={setCreated} />;
     return <NoOrganization />;
   }
+  // Tablet mode (a client completing a form): no app chrome, and no staff screen until a staff member unlocks.
+  if (tabletLock && pathname !== tabletPath(tabletLock)) return <Navigate to={tabletPath(tabletLock)} replace />;
   return (
     <AppContext.Provider value={ctx}>
       <ClientSearchProvider>
-        <AppLayout />
+        {pathname.startsWith('/tablet/') ? <Outlet /> : <AppLayout />}
       </ClientSearchProvider>
     </AppContext.Provider>
   );
