@@ -8,6 +8,8 @@ import { ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { displayName, formatDate, labelFor, legalFullName } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
+import { AssessmentChartSection } from '../assessment/AssessmentChartSection';
+import { SafetyBanner } from '../assessment/SafetyBanner';
 import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
 import { DemographicsSection } from './DemographicsSection';
@@ -17,7 +19,6 @@ import { StageBadge } from './StageBadge';
 
 /** Sections later capabilities fill; until then each says plainly that nothing is recorded. */
 const LATER_SECTIONS: { id: string; title: string; text: string }[] = [
-  { id: 'assessment', title: 'Assessment', text: 'No assessment or level-of-care recommendation is recorded for this client.' },
   { id: 'treatment-plan', title: 'Treatment plan', text: 'No treatment plan is recorded for this client.' },
   { id: 'sessions', title: 'Sessions', text: 'No group or individual sessions are recorded for this client.' },
   { id: 'medication-testing', title: 'Medication & testing', text: 'No medications or drug-test results are recorded for this client.' },
@@ -123,6 +124,7 @@ export function ClientChart() {
         ← Back to clients
       </Anchor>
       {grant && <EmergencyBanner grant={grant} />}
+      <SafetyBanner clientId={client.id} />
       {justCreated && (
         <Alert color="green" variant="light" role="status" title="Client registered">
           Next: open an episode of care below.
@@ -134,6 +136,7 @@ export function ClientChart() {
           {[
             ['demographics', 'Demographics & contacts'],
             ['episodes', 'Episodes of care'],
+            ['assessment', 'Assessment'],
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
             <Anchor key={sid} href={`#${sid}`} size="sm">
@@ -144,6 +147,7 @@ export function ClientChart() {
       </nav>
       <DemographicsSection client={client} onChange={state.setData} />
       <EpisodesSection client={client} onEpisodesChanged={state.reload} />
+      <AssessmentChartSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>
           <Text fw={600}>Not yet recorded</Text>

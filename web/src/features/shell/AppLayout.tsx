@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useClientSearch } from '../admissions/clientSearch';
+import { SafetyAlertIndicator } from '../assessment/SafetyAlertIndicator';
 import { useSession } from '../security/sessionStore';
 import { signOut } from '../security/signOut';
 import { useAppContext } from './AppContext';
@@ -91,6 +92,7 @@ export function AppLayout() {
               <Text size="sm" c="dimmed" truncate visibleFrom="sm">
                 {organization.name}
               </Text>
+              <SafetyAlertIndicator />
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>
                   <Button variant="subtle" size="sm" aria-label={`Account menu for ${userName}`} data-testid="user-menu">
