@@ -18,8 +18,10 @@ for f in $(grep -rlE '#include "platform/db/(sqlite|postgres)/' src | grep -v '^
 done
 # platform/ knows nothing of the care pathway or the app.
 for f in $(grep -rlE '#include "(care|insight|interop|app)/' src/platform); do report "$f (platform) includes a higher layer"; done
-# Pure model files (*_model.*, platform/base) include no Boost, SQL, JSON or HTTP.
-for f in $(ls src/care/*/*_model.h src/care/*/*_model.cc src/platform/base/*.h 2>/dev/null); do
+# Pure model files (*_model.*, platform/base, the level-of-care policy, DSM-5 and TEDS) include no Boost, SQL,
+# JSON or HTTP.
+for f in $(ls src/care/*/*_model.h src/care/*/*_model.cc src/platform/base/*.h src/care/assessment/level_of_care*.h \
+             src/care/assessment/level_of_care*.cc src/care/assessment/dsm5.* src/care/assessment/teds.* 2>/dev/null); do
   if grep -qE '#include *(<boost/|<sqlite3|<libpq|"platform/(db|http)/)' "$f"; then report "$f is a pure model file but includes I/O headers"; fi
 done
 # Routes never include Beast (covered above) and stores never include HTTP.
