@@ -101,14 +101,16 @@ export interface InstrumentResponse {
 export interface ResponseSummary {
   id: Id;
   instrument: string;
+  instrument_name?: string;
   status: ResponseStatus;
   total: number | null;
   band_code: string;
   band_label: string;
-  flags: ScoringFlag[];
+  /** Stored flag codes (the chart's list); absent from an assessment's own summaries. */
+  flags?: { code: string; label: string; severity?: FlagSeverity; safety?: boolean }[];
   started_at?: Instant;
   completed_at: Instant | null;
-  completed_by: CompletedBy;
+  completed_by?: CompletedBy;
 }
 
 export interface NewResponse {

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Box, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { clientsApi } from '../../api/endpoints';
@@ -45,7 +45,17 @@ function toDraft(a: Assessment): Draft {
   });
   return {
     sections: { ...(a.sections ?? {}) },
-    substances: (a.substances ?? []).map(({ severity: _s, suggested_icd10: _i, ...rest }) => rest),
+    // Only what the clinician edits; the server derives severity and suggestions (and sends null for empty codes).
+    substances: (a.substances ?? []).map((s) => ({
+      teds_code: s.teds_code ?? null,
+      age_first_use: s.age_first_use ?? null,
+      route: s.route ?? '',
+      frequency_30d: s.frequency_30d ?? '',
+      last_use: s.last_use ?? '',
+      amount: s.amount ?? '',
+      criteria: [...(s.criteria ?? [])],
+      diagnosis_code: s.diagnosis_code ?? '',
+    })),
     dimensions: dims,
     flags: [...(a.flags ?? [])],
   };
@@ -76,6 +86,8 @@ async function load(clientId: string, aid: string, signal: AbortSignal): Promise
   ]);
   return { assessment, policy, options, defs: defs.items, client };
 }
+
+const NO_VALUES: SectionValues = {};
 
 const NAV: [string, string][] = [
   ['substance-use', 'Substance use'],
@@ -108,14 +120,20 @@ function Workspace({ data }: { data: Loaded }) {
   }, [status, error]);
 
   const editable = record.status === 'draft';
-  const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    const next = { ...draftRef.current, [key]: value };
-    draftRef.current = next;
-    setDraft(next);
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(key))));
-    saver.queue({ [key]: value } as AssessmentPatch);
-  };
-  const changeSection = (key: string, values: SectionValues) => change('sections', { ...draftRef.current.sections, [key]: values });
+  const change = useCallback(
+    <K extends keyof Draft>(key: K, value: Draft[K]) => {
+      const next = { ...draftRef.current, [key]: value };
+      draftRef.current = next;
+      setDraft(next);
+      setErrors((e) => (Object.keys(e).some((k) => k.startsWith(key)) ? Object.fromEntries(Object.entries(e).filter(([k]) => !k.startsWith(key))) : e));
+      saver.queue({ [key]: value } as AssessmentPatch);
+    },
+    [saver],
+  );
+  const changeSection = useCallback(
+    (key: string, values: SectionValues) => change('sections', { ...draftRef.current.sections, [key]: values }),
+    [change],
+  );
   const run = (action: (version: number) => Promise<Assessment>) => saver.run(action);
   const flush = () => saver.flush();
   const kind = record.kind === 'continued_stay' ? 'Continued-stay review' : 'Initial assessment';
@@ -176,7 +194,7 @@ function Workspace({ data }: { data: Loaded }) {
             </ChartSection>
             {SECTIONS.map((s) => (
               <ChartSection key={s.key} id={`section-${s.key}`} title={s.title}>
-                <SectionFields def={s} values={draft.sections[s.key] ?? {}} onChange={(v) => changeSection(s.key, v)} errors={errors} disabled={!editable} />
+                <SectionFields def={s} values={draft.sections[s.key] ?? NO_VALUES} onChange={changeSection} errors={errors} disabled={!editable} />
               </ChartSection>
             ))}
             <ChartSection id="instruments" title="Instruments">

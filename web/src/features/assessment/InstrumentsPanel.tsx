@@ -14,7 +14,7 @@ export function instrumentName(defs: InstrumentDefinition[], code: string): stri
 }
 
 export function ResponseResult({ r }: { r: ResponseSummary }) {
-  const safety = r.flags.some((f) => f.safety);
+  const safety = (r.flags ?? []).some((f) => f.safety);
   return (
     <Group gap={6} wrap="wrap">
       {r.total !== null && r.total !== undefined && <Text span fw={600}>{r.total}</Text>}

@@ -1,11 +1,12 @@
 import { Checkbox, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { memo } from 'react';
 import type { SectionValues } from '../../api/assessments';
 import type { SectionDef, SectionField } from './sections';
 
 interface Props {
   def: SectionDef;
   values: SectionValues;
-  onChange: (next: SectionValues) => void;
+  onChange: (sectionKey: string, next: SectionValues) => void;
   /** Field errors keyed by the server's JSON path ("sections.readiness.ruler"). */
   errors: Record<string, string>;
   disabled?: boolean;
@@ -64,8 +65,8 @@ function FieldInput({ field, sectionKey, value, error, disabled, set }: {
   }
 }
 
-/** One free-form section as short labelled fields. */
-export function SectionFields({ def, values, onChange, errors, disabled }: Props) {
+/** One free-form section as short labelled fields (memoized: typing in one section leaves the others alone). */
+export const SectionFields = memo(function SectionFields({ def, values, onChange, errors, disabled }: Props) {
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
       {def.fields.map((f) => (
@@ -76,10 +77,10 @@ export function SectionFields({ def, values, onChange, errors, disabled }: Props
             value={values[f.name]}
             error={errors[`sections.${def.key}.${f.name}`]}
             disabled={disabled}
-            set={(v) => onChange({ ...values, [f.name]: v })}
+            set={(v) => onChange(def.key, { ...values, [f.name]: v })}
           />
         </div>
       ))}
     </SimpleGrid>
   );
-}
+});

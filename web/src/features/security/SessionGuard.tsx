@@ -5,6 +5,7 @@ import { sessionApi } from '../../api/endpoints';
 import type { Session } from '../../api/types';
 import { ErrorAlert } from '../../components/Feedback';
 import { browser } from '../../lib/browser';
+import { flushAll } from '../../lib/pendingSaves';
 import { MfaEnrollment } from './MfaEnrollment';
 import { SignInForm, type SignedInStatus } from './SignInForm';
 import { sessionStore, useSessionState } from './sessionStore';
@@ -59,6 +60,10 @@ export function SessionGuard({ onSignedOut }: { onSignedOut?: () => void }) {
 function ExpiryWarning({ remaining, absolute, onSignedOut }: { remaining: number; absolute: boolean; onSignedOut?: () => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Save what autosaving forms hold while the session is still alive.
+  useEffect(() => {
+    void flushAll();
+  }, []);
   const stay = async () => {
     setBusy(true);
     setError(null);
