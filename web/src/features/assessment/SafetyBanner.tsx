@@ -45,7 +45,7 @@ function RespondForm({ alert, onDone, onCancel }: { alert: SafetyAlert; onDone: 
           <Textarea
             label="Note"
             description="What you assessed and what was agreed with the client"
-            required
+            withAsterisk
             autosize
             minRows={3}
             value={note}
