@@ -332,7 +332,7 @@ export const assessmentsApi = {
   complete: (aid: Id, version: number) => http.post<Assessment>(`/assessments/${enc(aid)}/complete`, {}, version),
   decide: (aid: Id, body: { level: string; reason: string }, version: number) =>
     http.post<Assessment>(`/assessments/${enc(aid)}/decision`, body, version),
-  admit: (aid: Id, body: { admission_date: DateString; track_id?: Id; counselor_id?: Id }, version: number) =>
+  admit: (aid: Id, body: { admission_date: DateString; track_id?: Id; counselor_id?: Id; program_id?: Id }, version: number) =>
     http.post<Assessment>(`/assessments/${enc(aid)}/admit`, body, version),
   refer: (aid: Id, body: { referred_to: string; note?: string }, version: number) =>
     http.post<Assessment>(`/assessments/${enc(aid)}/refer`, body, version),

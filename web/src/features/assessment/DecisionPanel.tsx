@@ -102,6 +102,9 @@ function AdmitForm({ assessment, run }: { assessment: Assessment; run: Run }) {
   const catalog = useCatalog();
   const counselors = useAsync(loadCounselors, []);
   const [date, setDate] = useState(todayIso());
+  // Without an episode of care (e.g. the client was registered for the assessment only) the program is needed.
+  const needsProgram = !assessment.episode_id;
+  const [program, setProgram] = useState('');
   const [track, setTrack] = useState('');
   const [counselor, setCounselor] = useState(assessment.assessor_id ?? '');
   const [error, setError] = useState<unknown>(null);
@@ -112,7 +115,16 @@ function AdmitForm({ assessment, run }: { assessment: Assessment; run: Run }) {
     setError(null);
     try {
       await run((v) =>
-        assessmentsApi.admit(assessment.id, { admission_date: date, ...(track ? { track_id: track } : {}), ...(counselor ? { counselor_id: counselor } : {}) }, v),
+        assessmentsApi.admit(
+          assessment.id,
+          {
+            admission_date: date,
+            ...(track ? { track_id: track } : {}),
+            ...(counselor ? { counselor_id: counselor } : {}),
+            ...(needsProgram && program ? { program_id: program } : {}),
+          },
+          v,
+        ),
       );
     } catch (e) {
       setError(e);
@@ -132,6 +144,16 @@ function AdmitForm({ assessment, run }: { assessment: Assessment; run: Run }) {
     >
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, md: 3 }}>
+          {needsProgram && (
+            <NativeSelect
+              label="Program"
+              required
+              value={program}
+              data={[{ value: '', label: '—' }, ...(catalog.data?.programs.filter((p) => !p.voided) ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+              onChange={(e) => setProgram(e.currentTarget.value)}
+              error={errs.program_id}
+            />
+          )}
           <TextInput type="date" label="Admission date" required value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errs.admission_date} />
           <NativeSelect
             label="Track"
@@ -149,7 +171,7 @@ function AdmitForm({ assessment, run }: { assessment: Assessment; run: Run }) {
             error={errs.counselor_id}
           />
         </SimpleGrid>
-        <ErrorAlert title="Not admitted" error={error} otherFields={error instanceof ApiError ? error.fields.filter((f) => !(f.field in { admission_date: 1, track_id: 1, counselor_id: 1 })) : []} />
+        <ErrorAlert title="Not admitted" error={error} otherFields={error instanceof ApiError ? error.fields.filter((f) => !(f.field in { admission_date: 1, track_id: 1, counselor_id: 1, program_id: 1 })) : []} />
         <Group>
           <Button type="submit" loading={busy} color="green">
             Admit to IOP
