@@ -18,6 +18,12 @@ namespace {
 
 json::value DateOrNull(const std::optional<Date>& d) { return d ? json::value(FormatDate(*d)) : json::value(nullptr); }
 
+json::object LegalNameJson(const Client& c) {
+  return {{"given", c.legal_name.given}, {"middle", c.legal_name.middle}, {"family", c.legal_name.family}};
+}
+
+}  // namespace
+
 json::object EpisodeJson(const Episode& e) {
   json::object j;
   http::PutMeta(j, e.meta);
@@ -33,13 +39,7 @@ json::object EpisodeJson(const Episode& e) {
   return j;
 }
 
-json::object LegalNameJson(const Client& c) {
-  return {{"given", c.legal_name.given}, {"middle", c.legal_name.middle}, {"family", c.legal_name.family}};
-}
-
-int Age(const Client& c) { return AgeInYears(c.birth_date, UtcDate(std::chrono::system_clock::now())); }
-
-json::object SummaryJson(const ClientSummary& s) {
+json::object ClientSummaryJson(const ClientSummary& s) {
   const Client& c = s.client;
   return {{"id", c.meta.id},
           {"mrn", c.mrn},
@@ -48,12 +48,44 @@ json::object SummaryJson(const ClientSummary& s) {
           {"display_name", DisplayName(c)},
           {"pronouns", c.pronouns},
           {"birth_date", FormatDate(c.birth_date)},
-          {"age", Age(c)},
+          {"age", AgeInYears(c.birth_date, UtcDate(std::chrono::system_clock::now()))},
           {"stage", s.stage.empty() ? json::value(nullptr) : json::value(s.stage)},
           {"track_name", s.track_name.empty() ? json::value(nullptr) : json::value(s.track_name)},
           {"counselor_name", s.counselor_name.empty() ? json::value(nullptr) : json::value(s.counselor_name)},
           {"voided", c.meta.voided}};
 }
+
+void ReadClientFields(ObjectReader& r, Client& c) {
+  c.mrn = r.String("mrn", Need::kOptional, 32).value_or("");
+  if (!r.Object("legal_name", Need::kRequired, [&](ObjectReader& n) {
+        c.legal_name.given = n.String("given", Need::kRequired, 100).value_or("");
+        c.legal_name.middle = n.String("middle", Need::kOptional, 100).value_or("");
+        c.legal_name.family = n.String("family", Need::kRequired, 100).value_or("");
+      })) {
+    return;
+  }
+  c.preferred_name = r.String("preferred_name", Need::kOptional, 100).value_or("");
+  c.pronouns = r.String("pronouns", Need::kOptional, 40).value_or("");
+  c.birth_date = r.DateValue("birth_date", Need::kRequired).value_or(Date{});
+  c.sex_at_birth = r.Code("sex_at_birth", Need::kOptional, program::Codes(SexAtBirth())).value_or("");
+  c.gender_identity = r.String("gender_identity", Need::kOptional, 60).value_or("");
+  c.phone = r.String("phone", Need::kOptional, 40).value_or("");
+  c.email = r.String("email", Need::kOptional, 254).value_or("");
+  r.Object("address", Need::kOptional, [&](ObjectReader& a) { c.address = http::ReadAddress(a); });
+  r.Object("emergency_contact", Need::kOptional, [&](ObjectReader& e) {
+    c.emergency_contact.name = e.String("name", Need::kOptional, 100).value_or("");
+    c.emergency_contact.relationship = e.String("relationship", Need::kOptional, 60).value_or("");
+    c.emergency_contact.phone = e.String("phone", Need::kOptional, 40).value_or("");
+  });
+  r.Objects("identifiers", Need::kOptional, [&](ObjectReader& i) {
+    c.identifiers.push_back(
+        {i.String("system", Need::kRequired, 40).value_or(""), i.String("value", Need::kRequired, 64).value_or("")});
+  });
+}
+
+namespace {
+
+int Age(const Client& c) { return AgeInYears(c.birth_date, UtcDate(std::chrono::system_clock::now())); }
 
 json::object RecordJson(const ClientRecord& r) {
   const Client& c = r.summary.client;
@@ -92,33 +124,7 @@ json::object RecordJson(const ClientRecord& r) {
 Result<Client> ReadClient(const Request& req) {
   SW_ASSIGN(auto body, http::ParseObject(req));
   Client c;
-  SW_TRY(http::ReadBody(body, [&](ObjectReader& r) {
-    c.mrn = r.String("mrn", Need::kOptional, 32).value_or("");
-    if (!r.Object("legal_name", Need::kRequired, [&](ObjectReader& n) {
-          c.legal_name.given = n.String("given", Need::kRequired, 100).value_or("");
-          c.legal_name.middle = n.String("middle", Need::kOptional, 100).value_or("");
-          c.legal_name.family = n.String("family", Need::kRequired, 100).value_or("");
-        })) {
-      return;
-    }
-    c.preferred_name = r.String("preferred_name", Need::kOptional, 100).value_or("");
-    c.pronouns = r.String("pronouns", Need::kOptional, 40).value_or("");
-    c.birth_date = r.DateValue("birth_date", Need::kRequired).value_or(Date{});
-    c.sex_at_birth = r.Code("sex_at_birth", Need::kOptional, program::Codes(SexAtBirth())).value_or("");
-    c.gender_identity = r.String("gender_identity", Need::kOptional, 60).value_or("");
-    c.phone = r.String("phone", Need::kOptional, 40).value_or("");
-    c.email = r.String("email", Need::kOptional, 254).value_or("");
-    r.Object("address", Need::kOptional, [&](ObjectReader& a) { c.address = http::ReadAddress(a); });
-    r.Object("emergency_contact", Need::kOptional, [&](ObjectReader& e) {
-      c.emergency_contact.name = e.String("name", Need::kOptional, 100).value_or("");
-      c.emergency_contact.relationship = e.String("relationship", Need::kOptional, 60).value_or("");
-      c.emergency_contact.phone = e.String("phone", Need::kOptional, 40).value_or("");
-    });
-    r.Objects("identifiers", Need::kOptional, [&](ObjectReader& i) {
-      c.identifiers.push_back(
-          {i.String("system", Need::kRequired, 40).value_or(""), i.String("value", Need::kRequired, 64).value_or("")});
-    });
-  }));
+  SW_TRY(http::ReadBody(body, [&](ObjectReader& r) { ReadClientFields(r, c); }));
   return c;
 }
 
@@ -169,7 +175,7 @@ void AddClientRoutes(http::Router& router, ClientService& svc) {
     SW_ASSIGN(s.limit, http::QueryLimit(req));
     SW_ASSIGN(auto page, svc.Search(req.actor, std::move(s)));
     json::array items;
-    for (const auto& item : page.items) items.emplace_back(SummaryJson(item));
+    for (const auto& item : page.items) items.emplace_back(ClientSummaryJson(item));
     return http::JsonResponse(
         200,
         json::object{{"items", std::move(items)},

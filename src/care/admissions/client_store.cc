@@ -315,6 +315,38 @@ Status ClientStore::InsertEpisode(db::Transaction& tx, const Episode& e) {
   return Ok();
 }
 
+Result<std::vector<Client>> ClientStore::BornOn(db::Transaction& tx, const std::string& org_id, Date birth_date) {
+  return db::ReadAll<Client>(tx,
+                             "SELECT " + std::string(kClientColumns) +
+                                 " FROM clients c WHERE c.org_id = ? AND c.birth_date = ? AND c.voided = 0 "
+                                 "ORDER BY c.sort_key, c.id LIMIT 200",
+                             {org_id, FormatDate(birth_date)}, ReadClient);
+}
+
+Result<std::vector<std::string>> ClientStore::WithPhoneEnding(db::Transaction& tx, const std::string& org_id,
+                                                              const std::string& digits) {
+  // A scan of the organization's clients: the check runs only when a user asks for it.
+  SW_ASSIGN(auto rs, tx.Query("SELECT id FROM clients WHERE org_id = ? AND voided = 0 AND phone IS NOT NULL AND "
+                              "REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(phone, ' ', ''), '-', ''), '(', ''), "
+                              "')', ''), '.', ''), '+', '') LIKE ? ORDER BY sort_key, id LIMIT 50",
+                              {org_id, "%" + digits}));
+  std::vector<std::string> ids;
+  for (const auto& r : rs.rows) ids.push_back(r.Text(0));
+  return ids;
+}
+
+Result<std::map<std::string, int>> ClientStore::OpenEpisodesByTrack(db::Transaction& tx, const std::string& org_id) {
+  SW_ASSIGN(auto rs,
+            tx.Query("SELECT e.track_id, COUNT(*) FROM clients c JOIN episodes e ON e.id = (SELECT e2.id FROM "
+                     "episodes e2 WHERE e2.org_id = c.org_id AND e2.client_id = c.id AND e2.voided = 0 ORDER BY "
+                     "e2.created_at DESC, e2.id DESC LIMIT 1) WHERE c.org_id = ? AND c.voided = 0 AND "
+                     "e.track_id IS NOT NULL AND e.stage <> 'discharged' GROUP BY e.track_id",
+                     {org_id}));
+  std::map<std::string, int> counts;
+  for (const auto& r : rs.rows) counts[r.Text(0)] = static_cast<int>(r.Int(1));
+  return counts;
+}
+
 Status ClientStore::UpdateEpisode(db::Transaction& tx, const Episode& e, std::int64_t expected,
                                   const std::string& now) {
   return db::UpdateVersioned(tx, "episodes", e.meta.org_id, e.meta.id, expected,

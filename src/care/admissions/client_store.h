@@ -1,6 +1,7 @@
 // SQL for clients, their identifiers and search terms, MRN assignment, and episodes of care.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,13 @@ class ClientStore {
   static Result<std::optional<Episode>> CurrentEpisode(db::Transaction& tx, const std::string& org_id,
                                                        const std::string& client_id);
   static Status InsertEpisode(db::Transaction& tx, const Episode& e);
+  // Live clients born on `birth_date` (the duplicate check compares their names).
+  static Result<std::vector<Client>> BornOn(db::Transaction& tx, const std::string& org_id, Date birth_date);
+  // Ids of live clients whose phone, stripped of spaces and - ( ) . +, ends with `digits`.
+  static Result<std::vector<std::string>> WithPhoneEnding(db::Transaction& tx, const std::string& org_id,
+                                                          const std::string& digits);
+  // Live clients with an open episode per track (track id -> count), by each client's current episode.
+  static Result<std::map<std::string, int>> OpenEpisodesByTrack(db::Transaction& tx, const std::string& org_id);
   static Status UpdateEpisode(db::Transaction& tx, const Episode& e, std::int64_t expected, const std::string& now);
 };
 

@@ -64,6 +64,17 @@ struct Inquiry {
   std::string episode_id;
 };
 
+// An inquiry with the names the screens show beside its ids.
+struct InquiryRecord {
+  Inquiry inquiry;
+  std::string assessor_name;
+  std::string track_name;
+  std::string program_name;
+  int open_tasks = 0;
+  std::optional<Date> next_due;  // the earliest open follow-up
+  bool overdue = false;          // some open follow-up is due before today
+};
+
 struct InquiryTask {
   RecordMeta meta;
   std::string inquiry_id;
@@ -72,6 +83,14 @@ struct InquiryTask {
   std::string assigned_to;  // staff id, "" when anyone
   std::string done_at;      // UTC timestamp; "" while open
   std::string done_by;      // user id
+};
+
+// A follow-up with the inquiry it belongs to, for lists across inquiries.
+struct TaskSummary {
+  InquiryTask task;
+  std::string inquiry_name;
+  std::string inquiry_stage;
+  std::string assigned_to_name;
 };
 
 // A follow-up is overdue when it is not done and its due date is before `today`.
@@ -97,8 +116,9 @@ void ApplyStageMove(Inquiry& inquiry, const StageMove& move, const std::string& 
 // the past, an email address's shape, and no repeated substance.
 void CheckInquiry(const Inquiry& inquiry, Date today, FieldErrors& errors);
 
-std::string InquiryDisplayName(const Inquiry& inquiry);  // "Dana R." style is the web's choice; "Dana Reyes"
-// Lowercase words of the person's and the caller's names, for the list's search.
+std::string InquiryDisplayName(const Inquiry& inquiry);  // "Dana Reyes", or the given name alone
+// The lowercase words of the person's and the caller's names, each with a space before and after
+// (" dana reyes "), so `LIKE '% word%'` finds a word that starts with `word`.
 std::string InquirySearchText(const Inquiry& inquiry);
 
 // Order of urgency for the waitlist: urgent first.

@@ -23,17 +23,6 @@
 
 namespace stepwise::admissions {
 
-// An inquiry with the names the screens show beside its ids.
-struct InquiryRecord {
-  Inquiry inquiry;
-  std::string assessor_name;
-  std::string track_name;
-  std::string program_name;
-  int open_tasks = 0;
-  std::optional<Date> next_due;  // the earliest open follow-up
-  bool overdue = false;          // some open follow-up is due before today
-};
-
 struct InquiryListQuery {
   std::string stage;  // "" = every stage
   std::string q;      // words that prefix the person's or the caller's names
@@ -52,14 +41,6 @@ struct TaskQuery {
   std::string assigned_to;         // staff id; "" = anyone
   bool include_done = false;
   int limit = 200;
-};
-
-// A follow-up with the inquiry it belongs to, for lists across inquiries.
-struct TaskSummary {
-  InquiryTask task;
-  std::string inquiry_name;
-  std::string inquiry_stage;
-  std::string assigned_to_name;
 };
 
 struct WaitlistTrack {
