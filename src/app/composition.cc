@@ -1,6 +1,7 @@
 #include "app/composition.h"
 
 #include "care/admissions/client_routes.h"
+#include "care/admissions/inquiry_routes.h"
 #include "care/program/program_routes.h"
 #include "platform/audit/audit_routes.h"
 #include "platform/base/log.h"
@@ -50,6 +51,7 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   Services& s = *app->services;
   app->read_log = std::make_unique<audit::ReadLog>(*app->db, *app->clock);
   s.clients.SetReadLog(app->read_log.get());
+  s.inquiries.SetReadLog(app->read_log.get());
   s.identity.SetStaffExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
     auto staff = s.staff.Get(actor, id);
     if (staff.ok()) return !staff->meta.voided;
@@ -81,6 +83,7 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   program::AddStaffRoutes(app->router, s.staff);
   audit::AddAuditRoutes(app->router, *app->db, *app->clock, app->read_log.get());
   admissions::AddClientRoutes(app->router, s.clients);
+  admissions::AddInquiryRoutes(app->router, s.inquiries);
   return app;
 }
 

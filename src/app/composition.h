@@ -6,6 +6,7 @@
 #include <string>
 
 #include "care/admissions/client_service.h"
+#include "care/admissions/inquiry_service.h"
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
 #include "platform/audit/audit_log.h"
@@ -39,10 +40,12 @@ struct Services {
       : programs(db, clock),
         staff(db, clock),
         clients(db, clock),
+        inquiries(db, clock, clients, programs),
         identity(db, clock, policy, passwords, limits, hashing) {}
   program::ProgramService programs;
   program::StaffService staff;
   admissions::ClientService clients;
+  admissions::InquiryService inquiries;
   security::IdentityService identity;
 };
 
