@@ -1,6 +1,6 @@
 // The instrument definitions a server knows: the shipped ones (config/instruments/*.json, compiled in) plus
 // a program's own from `--instruments DIR`, which add instruments or replace shipped ones by code without a
-// release. Parses and checks the JSON form of instrument_model.h (format: config/instruments/README.md).
+// release. The JSON form itself is in instrument_json.h.
 // Thread-safety: an immutable value once built; Builtin() is built once and safe to share.
 #pragma once
 
@@ -9,20 +9,11 @@
 #include <string_view>
 #include <vector>
 
+#include "care/assessment/instrument_json.h"
 #include "care/assessment/instrument_model.h"
 #include "platform/base/result.h"
 
 namespace stepwise::assessment {
-
-// One definition file: its name (for error messages) and its JSON text.
-struct DefinitionSource {
-  std::string file;
-  std::string text;
-};
-
-// Parses one definition and checks it (CheckDefinition). Errors are kInvalidArgument with fields named
-// "<file>:<json path>", e.g. "phq9.json:items[2].options[0].value".
-Result<InstrumentDefinition> ParseDefinition(const DefinitionSource& source);
 
 class InstrumentCatalog {
  public:
