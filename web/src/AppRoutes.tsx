@@ -1,6 +1,9 @@
 import { Route, Routes } from 'react-router';
+import { AdmissionsBoard } from './features/admissions/AdmissionsBoard';
 import { ClientChart } from './features/admissions/ClientChart';
 import { ClientList } from './features/admissions/ClientList';
+import { InquiryForm } from './features/admissions/InquiryForm';
+import { InquiryPage } from './features/admissions/InquiryPage';
 import { NewClientPage } from './features/admissions/NewClientPage';
 import { AssessmentWorkspace } from './features/assessment/AssessmentWorkspace';
 import { InstrumentResponsePage } from './features/assessment/InstrumentResponsePage';
@@ -24,6 +27,9 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Bootstrap />}>
         <Route index element={<HomeRedirect />} />
+        <Route path="admissions" element={guard('admissions.read', <AdmissionsBoard />)} />
+        <Route path="admissions/new" element={guard('admissions.write', <InquiryForm />)} />
+        <Route path="admissions/:id" element={guard('admissions.read', <InquiryPage />)} />
         <Route path="clients" element={guard('clients.read', <ClientList />)} />
         <Route path="clients/new" element={guard('clients.write', <NewClientPage />)} />
         <Route path="clients/:id" element={guard('clients.read', <ClientChart />)} />

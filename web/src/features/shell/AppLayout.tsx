@@ -119,6 +119,15 @@ export function AppLayout() {
 
         <AppShell.Navbar p="xs" id="primary-navigation" aria-label="Primary">
           <ScrollArea type="auto">
+            {sections.admissions && (
+              <>
+                <SectionLabel id="nav-admissions">Admissions</SectionLabel>
+                <div role="group" aria-labelledby="nav-admissions">
+                  {link('Admissions', '/admissions', path.startsWith('/admissions'))}
+                </div>
+                {sections.clients && <Divider my="sm" />}
+              </>
+            )}
             {sections.clients && (
               <>
                 <SectionLabel id="nav-clients">Clients by care stage</SectionLabel>

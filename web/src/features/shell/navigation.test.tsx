@@ -28,10 +28,15 @@ async function navLabels(permissions: string[], route = '/'): Promise<string[]> 
 
 describe('Navigation by permission', () => {
   it('computes the sections and the home page from permissions', () => {
-    expect(navSections([])).toEqual({ clients: false, organization: [], privacy: [] });
+    expect(navSections([])).toEqual({ admissions: false, clients: false, organization: [], privacy: [] });
     expect(homePath(['users.admin', 'staff.read'])).toBe('/users');
     expect(homePath(['clients.read', 'audit.read'])).toBe('/clients');
     expect(homePath([])).toBe('/account');
+  });
+
+  it('an intake specialist sees Admissions above the client stages', async () => {
+    const labels = await navLabels(['admissions.read', 'admissions.write', 'clients.read']);
+    expect(labels).toEqual(['Admissions', ...CLIENT_LINKS]);
   });
 
   it('a privacy officer sees clients, the audit trail and alerts, not user administration', async () => {

@@ -41,6 +41,7 @@ export const PRIVACY_NAV: PermittedItem[] = [
 export function navSections(permissions: string[]) {
   const has = (p: string) => permissions.includes(p);
   return {
+    admissions: has('admissions.read'),
     clients: has('clients.read'),
     organization: ORGANIZATION_NAV.filter((n) => has(n.permission)),
     privacy: PRIVACY_NAV.filter((n) => has(n.permission)),
