@@ -1,5 +1,5 @@
-import { LineChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import type { InstrumentDefinition, ResponseSummary } from '../../api/assessments';
 import { formatInstant } from '../../lib/format';
 import { instrumentName } from './InstrumentsPanel';
@@ -17,6 +17,8 @@ export interface Trend {
   name: string;
   points: TrendPoint[];
 }
+
+const TrendChart = lazy(() => import('./TrendChart'));
 
 const shortDate = (instant: string) => new Date(instant).toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
 
@@ -46,7 +48,9 @@ export function ScoreTrends({ trends }: { trends: Trend[] }) {
           </Title>
           {t.points.length > 1 ? (
             <div aria-hidden="true">
-              <LineChart h={160} data={t.points} dataKey="date" series={[{ name: 'total', label: t.name, color: 'indigo.6' }]} curveType="linear" withDots withLegend={false} />
+              <Suspense fallback={<Text size="sm" c="dimmed">Loading chart…</Text>}>
+                <TrendChart points={t.points} label={t.name} />
+              </Suspense>
             </div>
           ) : (
             <Text size="sm" c="dimmed" aria-hidden="true">
