@@ -71,6 +71,20 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
     if (!policy.ok()) return Fail(policy.error());
     options.policy = std::move(policy).value();
   }
+  if (!cfg->instruments.empty()) {
+    auto catalog = assessment::InstrumentCatalog::Builtin().WithOverrides(cfg->instruments);
+    if (!catalog.ok()) return Fail(catalog.error());
+    options.instruments = std::make_shared<const assessment::InstrumentCatalog>(std::move(catalog).value());
+  }
+  if (!cfg->level_of_care.empty()) {
+    std::ifstream in(cfg->level_of_care);
+    if (!in) return Fail(Error::Field("level_of_care", "cannot read " + cfg->level_of_care));
+    std::stringstream text;
+    text << in.rdbuf();
+    auto loc = assessment::LevelOfCarePolicy::Parse(text.str());
+    if (!loc.ok()) return Fail(loc.error());
+    options.level_of_care = std::make_shared<const assessment::LevelOfCarePolicy>(std::move(loc).value());
+  }
   options.limits.idle = std::chrono::minutes(cfg->idle_timeout_minutes);
   auto database = OpenAndMigrate(cfg->db);
   if (!database.ok()) return Fail(database.error());

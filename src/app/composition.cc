@@ -2,6 +2,7 @@
 
 #include "care/admissions/client_routes.h"
 #include "care/admissions/inquiry_routes.h"
+#include "care/assessment/assessment_routes.h"
 #include "care/program/program_routes.h"
 #include "platform/audit/audit_routes.h"
 #include "platform/base/log.h"
@@ -52,6 +53,16 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   app->read_log = std::make_unique<audit::ReadLog>(*app->db, *app->clock);
   s.clients.SetReadLog(app->read_log.get());
   s.inquiries.SetReadLog(app->read_log.get());
+  app->instruments = std::move(options.instruments);
+  app->level_of_care = std::move(options.level_of_care);
+  if (app->instruments) s.responses.SetCatalog(*app->instruments);
+  if (app->level_of_care) s.assessments.SetPolicy(*app->level_of_care);
+  s.responses.SetReadLog(app->read_log.get());
+  s.assessments.SetReadLog(app->read_log.get());
+  s.assessments.SetInquiryOutcome([&s](db::Transaction& tx, const Actor& actor, const std::string& inquiry_id,
+                                       const std::string& stage, const std::string& detail) {
+    return s.inquiries.RecordOutcomeIn(tx, actor, inquiry_id, stage, detail);
+  });
   s.identity.SetStaffExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
     auto staff = s.staff.Get(actor, id);
     if (staff.ok()) return !staff->meta.voided;
@@ -84,6 +95,8 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   audit::AddAuditRoutes(app->router, *app->db, *app->clock, app->read_log.get());
   admissions::AddClientRoutes(app->router, s.clients);
   admissions::AddInquiryRoutes(app->router, s.inquiries);
+  assessment::AddInstrumentRoutes(app->router, s.responses);
+  assessment::AddAssessmentRoutes(app->router, s.assessments);
   return app;
 }
 

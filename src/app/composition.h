@@ -7,6 +7,10 @@
 
 #include "care/admissions/client_service.h"
 #include "care/admissions/inquiry_service.h"
+#include "care/assessment/assessment_service.h"
+#include "care/assessment/instrument_catalog.h"
+#include "care/assessment/level_of_care.h"
+#include "care/assessment/response_service.h"
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
 #include "platform/audit/audit_log.h"
@@ -32,6 +36,10 @@ struct AppOptions {
   security::SessionLimits limits;
   security::PasswordHashing hashing;  // tests may lower it; production keeps the defaults
   const Clock* clock = nullptr;       // nullptr = the system clock
+  // Instrument definitions (--instruments DIR) and the level-of-care policy (--level-of-care FILE);
+  // nullptr = the compiled-in config/instruments/*.json and config/level_of_care.txt.
+  std::shared_ptr<const assessment::InstrumentCatalog> instruments;
+  std::shared_ptr<const assessment::LevelOfCarePolicy> level_of_care;
 };
 
 struct Services {
@@ -41,11 +49,15 @@ struct Services {
         staff(db, clock),
         clients(db, clock),
         inquiries(db, clock, clients, programs),
+        responses(db, clock, clients, assessment::InstrumentCatalog::Builtin()),
+        assessments(db, clock, clients, assessment::LevelOfCarePolicy::Default()),
         identity(db, clock, policy, passwords, limits, hashing) {}
   program::ProgramService programs;
   program::StaffService staff;
   admissions::ClientService clients;
   admissions::InquiryService inquiries;
+  assessment::ResponseService responses;
+  assessment::AssessmentService assessments;
   security::IdentityService identity;
 };
 
@@ -56,6 +68,8 @@ struct App {
   const Clock* clock = &system_clock;
   security::Policy policy;
   security::PasswordPolicy passwords;
+  std::shared_ptr<const assessment::InstrumentCatalog> instruments;  // before services: outlives them
+  std::shared_ptr<const assessment::LevelOfCarePolicy> level_of_care;
   std::unique_ptr<Services> services;
   http::Router router;
 };
