@@ -92,6 +92,83 @@ Staff MakeStaff(const char* given, const char* family, std::vector<std::string> 
 
 }  // namespace
 
+// A handful of calls in every stage of the admissions pipeline, a few follow-ups (one overdue) and a
+// waitlist entry, so the admissions board looks like a working week.
+Status SeedInquiries(Services& svc, const Actor& actor, Date today, const program::Program& iop,
+                     const program::Track& evening, const Staff& assessor) {
+  auto at = [&](int days_ago, int hour) {
+    return FormatTimestamp(std::chrono::sys_days(DaysBefore(today, days_ago)) + std::chrono::hours(hour));
+  };
+  struct Call {
+    const char* given;
+    const char* family;
+    const char* caller_type;
+    const char* caller_name;
+    std::vector<std::string> substances;
+    const char* urgency;
+    const char* referral;
+    int days_ago;
+    const char* stage;  // where it ends up
+  };
+  const std::vector<Call> calls = {
+      {"Jordan", "Miles", "self", "", {"2", "13"}, "urgent", "1", 0, "inquiry"},
+      {"Alexis", "Greene", "family", "Monica Greene", {"4"}, "routine", "1", 3, "inquiry"},
+      {"Tyler", "Brooks", "referrer", "Officer Dana Wu", {"2"}, "soon", "7", 5, "screening"},
+      {"Nadia", "Farouk", "self", "", {"10"}, "soon", "3", 4, "assessment_booked"},
+      {"Kevin", "O'Brien", "self", "", {"2", "7"}, "routine", "2", 9, "assessed"},
+      {"Rosa", "Delgado", "family", "Luis Delgado", {"2"}, "soon", "1", 12, "waitlisted"},
+      {"Ethan", "Walsh", "referrer", "Dr. Amy Chen", {"5", "7"}, "urgent", "3", 15, "referred"},
+      {"Grace", "Kim", "self", "", {"4"}, "routine", "6", 20, "closed"},
+  };
+  int n = 0;
+  for (const auto& c : calls) {
+    admissions::Inquiry q;
+    q.received_at = at(c.days_ago, 14 + n % 5);
+    q.caller_type = c.caller_type;
+    q.caller_name = c.caller_name;
+    q.caller_relationship = std::string(c.caller_type) == "family" ? "parent" : "";
+    q.caller_phone = std::string(c.caller_type) == "self" ? "" : "(612) 555-" + std::to_string(7100 + n * 11);
+    q.may_leave_message = n % 2 == 0;
+    q.given_name = c.given;
+    q.family_name = c.family;
+    q.phone = "(763) 555-" + std::to_string(4100 + n * 7);
+    q.referral_source = c.referral;
+    q.substances = c.substances;
+    q.urgency = c.urgency;
+    q.payer = n % 3 == 0 ? "Medical Assistance" : "Blue Cross";
+    q.preferred_schedule = n % 2 ? "evenings" : "mornings";
+    q.program_id = iop.meta.id;
+    SW_ASSIGN(auto r, svc.inquiries.Create(actor, q));
+    const std::string id = r.inquiry.meta.id;
+    std::int64_t v = 1;
+    auto move = [&](admissions::StageMove m) -> Status {
+      SW_ASSIGN(auto moved, svc.inquiries.MoveStage(actor, id, v, m));
+      v = moved.inquiry.meta.version;
+      return Ok();
+    };
+    const std::string stage = c.stage;
+    if (stage == "screening" || stage == "closed") SW_TRY(move({.stage = "screening"}));
+    if (stage == "assessment_booked" || stage == "assessed") {
+      const std::string when = FormatTimestamp(std::chrono::sys_days(DaysBefore(today, stage == "assessed" ? 2 : -1)) +
+                                               std::chrono::hours(15));
+      SW_ASSIGN(auto booked, svc.inquiries.BookAssessment(actor, id, v, when, assessor.meta.id));
+      v = booked.inquiry.meta.version;
+    }
+    if (stage == "assessed") SW_TRY(move({.stage = "assessed"}));
+    if (stage == "waitlisted") SW_TRY(move({.stage = "waitlisted", .track_id = evening.meta.id}));
+    if (stage == "referred") SW_TRY(move({.stage = "referred", .referred_to = "Riverside residential program (3.5)"}));
+    if (stage == "closed") SW_TRY(move({.stage = "closed", .reason = "Chose a program closer to home"}));
+    admissions::InquiryTask task;
+    task.inquiry_id = id;
+    if (n == 0) task = {{}, id, "Call back after 5 pm", DaysBefore(today, -1), assessor.meta.id};
+    if (n == 1) task = {{}, id, "Call back: left a voicemail about insurance", DaysBefore(today, 2)};
+    if (n == 2) task = {{}, id, "Get the court referral letter", DaysBefore(today, -3)};
+    if (!task.title.empty()) SW_TRY(svc.inquiries.AddTask(actor, task));
+    ++n;
+  }
+  return Ok();
+}
+
 Result<DemoSummary> CreateDemo(Services& svc, Date today) {
   Actor actor;
   actor.user_id = "system:demo";
@@ -191,6 +268,8 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
     }
     SW_TRY(svc.clients.OpenEpisode(actor, e));
   }
+
+  SW_TRY(SeedInquiries(svc, actor, today, iop, evening, created[2]));
 
   // A sign-in for every staff member: the first name, one demo password, MFA pre-enrolled (with one
   // published secret) for the roles that require it; the nurse and the privacy officer are designated
