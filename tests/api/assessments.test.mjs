@@ -256,3 +256,32 @@ for (const [engine, dbFor] of engines) {
     });
   });
 }
+
+describe('serve --instruments DIR and --level-of-care FILE', () => {
+  test('a program adds an instrument and replaces the policy without a release; a bad file stops start-up', async () => {
+    const { readFileSync, writeFileSync, mkdirSync } = await import('node:fs');
+    const dir = tempDir();
+    try {
+      const defs = join(dir, 'instruments');
+      mkdirSync(defs);
+      const phq2 = JSON.parse(readFileSync('config/instruments/phq2.json', 'utf8'));
+      writeFileSync(join(defs, 'local.json'), JSON.stringify({ ...phq2, code: 'LOCAL2', name: 'Local two-item screen' }));
+      const policyFile = join(dir, 'loc.txt');
+      writeFileSync(policyFile, readFileSync('config/level_of_care.txt', 'utf8')
+        .replace(/^policy "[^"]*"/m, 'policy "Northstar reviewed policy"'));
+      const server = await startServer({ db: join(dir, 'x.db'), extraArgs: ['--instruments', defs, '--level-of-care', policyFile] });
+      try {
+        await setUpProgram(server.base);
+        const codes = (await api(server.base, 'GET', '/api/v1/instruments')).json.items.map((d) => d.code);
+        assert.ok(codes.includes('LOCAL2') && codes.includes('PHQ9'));
+        assert.equal((await api(server.base, 'GET', '/api/v1/level-of-care/policy')).json.name, 'Northstar reviewed policy');
+      } finally {
+        await server.stop();
+      }
+      writeFileSync(policyFile, 'policy "broken"\nlevel 3 2.1 "IOP" intensity=oops\n');
+      await assert.rejects(startServer({ db: join(dir, 'y.db'), extraArgs: ['--level-of-care', policyFile] }), /line/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
