@@ -411,6 +411,7 @@ try {
   // Issue 4 journeys, one module each (web/e2e/<name>.mjs), with karen signed in on this page.
   const ctx = { page, context, baseUrl, check, assert, axeScan, signIn, signOut, freshTotp, artifacts };
   await (await import('./assessment.mjs')).run(ctx);
+  await (await import('./inquiries.mjs')).run(ctx);
 
   await check('staff and program set-up pages load and pass the accessibility scan', async () => {
     await page.goto(`${baseUrl}/staff`, { waitUntil: 'domcontentloaded' });
