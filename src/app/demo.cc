@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "app/demo_assessments.h"
 #include "platform/db/records.h"
 
 namespace stepwise::app {
@@ -226,6 +227,7 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
 
   static const char* kStreets[] = {"Cedar Ave", "Lyndale Ave S", "Hennepin Ave", "Lake St", "Nicollet Ave"};
   DemoSummary summary{static_cast<int>(created.size()), 0};
+  std::vector<Episode> episodes;
   for (std::size_t i = 0; i < kClients.size(); ++i) {
     const auto& d = kClients[i];
     Client c;
@@ -266,10 +268,12 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
       e.admission_date = DaysBefore(today, 80 + static_cast<int>(i));
       e.discharge_date = DaysBefore(today, 10 + static_cast<int>(i % 7));
     }
-    SW_TRY(svc.clients.OpenEpisode(actor, e));
+    SW_ASSIGN(auto opened, svc.clients.OpenEpisode(actor, e));
+    episodes.push_back(std::move(opened));
   }
 
   SW_TRY(SeedInquiries(svc, actor, today, iop, evening, created[2]));
+  SW_TRY(SeedAssessments(svc, actor, today, iop, episodes, created));
 
   // A sign-in for every staff member: the first name, one demo password, MFA pre-enrolled (with one
   // published secret) for the roles that require it; the nurse and the privacy officer are designated

@@ -86,9 +86,27 @@ Result<ResponseView> ResponseService::View(Transaction& tx, const Actor& actor, 
 
 Result<ResponseView> ResponseService::Start(const Actor& actor, NewResponse draft) {
   SW_TRY(program::RequireOrganization(actor));
+  return db::InTransaction(db_, Access::kWrite,
+                           [&](Transaction& tx) -> Result<ResponseView> { return StartIn(tx, actor, draft, Now()); });
+}
+
+Result<ResponseView> ResponseService::RecordCompleted(const Actor& actor, NewResponse draft,
+                                                      const std::string& completed_at) {
+  SW_TRY(program::RequireOrganization(actor));
+  auto when = ParseTimestamp(completed_at);
+  if (!when || *when > clock_.Now()) return Error::Field("completed_at", "must be a UTC time that is not in the future");
+  const std::string at = FormatTimestamp(*when);
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ResponseView> {
+    SW_ASSIGN(auto started, StartIn(tx, actor, draft, at));
+    return CompleteIn(tx, actor, started.response.meta.id, started.response.meta.version, at);
+  });
+}
+
+Result<ResponseView> ResponseService::StartIn(Transaction& tx, const Actor& actor, const NewResponse& draft,
+                                              const std::string& started_at) {
   const InstrumentDefinition* def = catalog_->Find(draft.instrument);
   if (!def) return Error::Field("instrument", "is not an instrument this server knows");
-  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ResponseView> {
+  {
     SW_ASSIGN(auto client, db::Found(admissions::ClientStore::Get(tx, actor.org_id, draft.client_id), "client"));
     SW_TRY(clients_.CheckAccessIn(tx, actor, draft.client_id));
     if (client.meta.voided) return Error::Conflict("the client record is voided");
@@ -111,13 +129,13 @@ Result<ResponseView> ResponseService::Start(const Actor& actor, NewResponse draf
     r.completed_by = draft.completed_by;
     r.administered_by = actor.staff_id;
     r.administered_by_user = actor.user_id;
-    r.started_at = now;
+    r.started_at = started_at;
     r.answers = ToStored(*def, draft.answers);
     SW_TRY(ResponseStore::Insert(tx, r));
     SW_TRY(Audit(tx, actor, "create", "instrument_response", r.meta.id, r.client_id, now, def->code));
     SW_ASSIGN(auto stored, db::Found(ResponseStore::Get(tx, actor.org_id, r.meta.id), "instrument response"));
     return ResponseView{std::move(stored), std::move(scoring)};
-  });
+  }
 }
 
 Result<ResponseView> ResponseService::Get(const Actor& actor, const std::string& id) {
@@ -188,6 +206,13 @@ Result<ResponseView> ResponseService::SaveAnswers(const Actor& actor, const std:
 Result<ResponseView> ResponseService::Complete(const Actor& actor, const std::string& id, std::int64_t expected) {
   SW_TRY(program::RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ResponseView> {
+    return CompleteIn(tx, actor, id, expected, Now());
+  });
+}
+
+Result<ResponseView> ResponseService::CompleteIn(Transaction& tx, const Actor& actor, const std::string& id,
+                                                 std::int64_t expected, const std::string& completed_at) {
+  {
     SW_ASSIGN(auto r, LoadChecked(tx, actor, id));
     if (r.status != "draft") return Error::Conflict("only a draft response can be completed; this one is " + r.status);
     if (r.meta.version != expected) return Error::StaleVersion();
@@ -208,7 +233,7 @@ Result<ResponseView> ResponseService::Complete(const Actor& actor, const std::st
     const std::string now = Now();
     r.answers = ToStored(*def, kept);
     r.status = "complete";
-    r.completed_at = now;
+    r.completed_at = completed_at;
     r.total = scoring.total;
     r.band_code = scoring.band_code;
     r.band_label = scoring.band_label;
@@ -242,7 +267,7 @@ Result<ResponseView> ResponseService::Complete(const Actor& actor, const std::st
       a.kind = f.code;
       a.label = f.label;
       a.severity = f.severity.empty() ? "urgent" : f.severity;
-      a.raised_at = now;
+      a.raised_at = completed_at;
       a.assigned_to = r.administered_by;
       a.raised_for_user = r.administered_by_user;
       a.recipients = recipients;
@@ -251,7 +276,7 @@ Result<ResponseView> ResponseService::Complete(const Actor& actor, const std::st
     }
     SW_ASSIGN(auto stored, db::Found(ResponseStore::Get(tx, actor.org_id, id), "instrument response"));
     return ResponseView{std::move(stored), std::move(scoring)};
-  });
+  }
 }
 
 Result<ResponseView> ResponseService::Void(const Actor& actor, const std::string& id, std::int64_t expected,

@@ -61,6 +61,9 @@ class ResponseService {
   Result<ResponseView> Complete(const Actor& actor, const std::string& id, std::int64_t expected);
   Result<ResponseView> Void(const Actor& actor, const std::string& id, std::int64_t expected,
                             const std::string& reason);
+  // Enters a response completed earlier (on paper, or for the demo's history) in one transaction: started
+  // and completed at `completed_at` (UTC, not in the future), with the same checks and safety alerts.
+  Result<ResponseView> RecordCompleted(const Actor& actor, NewResponse draft, const std::string& completed_at);
 
   // Open (or all, status "") alerts addressed to the actor: raised for them, or to their staff record as
   // administering clinician or on the program's on-call list.
@@ -80,6 +83,10 @@ class ResponseService {
                                                             const std::string& assessment_id);
 
  private:
+  Result<ResponseView> StartIn(db::Transaction& tx, const Actor& actor, const NewResponse& draft,
+                               const std::string& started_at);
+  Result<ResponseView> CompleteIn(db::Transaction& tx, const Actor& actor, const std::string& id,
+                                  std::int64_t expected, const std::string& completed_at);
   Result<ResponseView> View(db::Transaction& tx, const Actor& actor, InstrumentResponse r);
   Result<InstrumentResponse> LoadChecked(db::Transaction& tx, const Actor& actor, const std::string& id);
   Status RecordRead(const Actor& actor, const audit::Event& event) const;

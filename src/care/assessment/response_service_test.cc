@@ -195,6 +195,32 @@ TEST_P(ResponseServiceTest, OnCallListsNeedLiveStaffAndVoidKeepsTheRecord) {
   EXPECT_TRUE(responses_->Get(clinician_, r->response.meta.id)->response.meta.voided);
 }
 
+TEST_P(ResponseServiceTest, ResponsesCompletedEarlierAreEnteredWithTheirTimeAndListedNewestFirst) {
+  auto older = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(0)},
+                                           "2026-10-05T15:00:00Z");
+  ASSERT_TRUE(older.ok()) << older.error().message;
+  EXPECT_EQ(older->response.status, "complete");
+  EXPECT_EQ(older->response.started_at, "2026-10-05T15:00:00.000Z");
+  EXPECT_EQ(older->response.completed_at, "2026-10-05T15:00:00.000Z");
+  auto newer = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(1)},
+                                           "2026-10-19T15:00:00Z");
+  ASSERT_TRUE(newer.ok()) << newer.error().message;
+  auto list = responses_->List(clinician_, client_id_, "PHQ9");
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ(list->at(0).meta.id, newer->response.meta.id);
+  auto alerts = responses_->ClientAlerts(clinician_, client_id_);
+  ASSERT_EQ(alerts->size(), 1u);
+  EXPECT_EQ(alerts->front().raised_at, "2026-10-19T15:00:00.000Z");
+  auto future = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(0)},
+                                            "2030-01-01T00:00:00Z");
+  ASSERT_FALSE(future.ok());
+  EXPECT_EQ(Fields(future.error()), std::vector<std::string>{"completed_at"});
+  auto incomplete = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", {{"q1", "1"}}},
+                                                "2026-10-20T15:00:00Z");
+  ASSERT_FALSE(incomplete.ok());
+  EXPECT_EQ(responses_->List(clinician_, client_id_, "")->size(), 2u);  // nothing half-written
+}
+
 STORE_TEST_P(ResponseServiceTest);
 
 }  // namespace
