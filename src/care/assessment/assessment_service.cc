@@ -124,6 +124,10 @@ Result<AssessmentView> AssessmentService::Start(const Actor& actor, NewAssessmen
       SW_ASSIGN(episode, ClientStore::CurrentEpisode(tx, actor.org_id, draft.client_id));
       if (episode && !admissions::IsOpenStage(episode->stage)) episode.reset();
     }
+    if (!draft.inquiry_id.empty()) {
+      SW_ASSIGN(bool inquiry, AssessmentStore::InquiryExists(tx, actor.org_id, draft.inquiry_id));
+      if (!inquiry) return Error::Field("inquiry_id", "is not an inquiry of this organization");
+    }
     if (draft.kind == "continued_stay" && (!episode || !Admitted(episode->stage))) {
       return Error::Conflict("a continued-stay review needs an episode of care the client is admitted to",
                              {{"episode_id", "is not an admitted episode"}});

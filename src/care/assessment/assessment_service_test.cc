@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "care/admissions/inquiry_service.h"
 #include "care/assessment/assessment_test_support.h"
 #include "platform/base/uuid.h"
 
@@ -18,6 +19,15 @@ class AssessmentServiceTest : public AssessmentTestBase {
  protected:
   void SetUp() override {
     AssessmentTestBase::SetUp();
+    program::ProgramService programs(database(), clock_);
+    admissions::InquiryService inquiries(database(), clock_, *clients_, programs);
+    admissions::Inquiry q;
+    q.caller_type = "self";
+    q.given_name = "Maria";
+    q.phone = "612-555-0101";
+    auto created = inquiries.Create(admin_, q);
+    ASSERT_TRUE(created.ok()) << created.error().message;
+    inquiry_id_ = created->inquiry.meta.id;
     // Records the inquiry moves; writes a row in the caller's transaction so a rollback is visible.
     assessments_->SetInquiryOutcome([this](db::Transaction& tx, const Actor&, const std::string& inquiry_id,
                                            const std::string& stage, const std::string& detail) -> Status {
@@ -42,7 +52,7 @@ class AssessmentServiceTest : public AssessmentTestBase {
   // A completed initial assessment with the ratings; returns it at its current version.
   AssessmentView Completed(AssessmentChanges ratings, const std::string& client_id = "") {
     auto started = assessments_->Start(clinician_, {client_id.empty() ? client_id_ : client_id, "initial",
-                                                    kInquiry, ""});
+                                                    inquiry_id_, ""});
     EXPECT_TRUE(started.ok()) << started.error().message;
     auto saved = assessments_->Save(clinician_, started->assessment.meta.id, 1, ratings);
     EXPECT_TRUE(saved.ok()) << saved.error().message;
@@ -51,7 +61,7 @@ class AssessmentServiceTest : public AssessmentTestBase {
     return *done;
   }
 
-  static constexpr const char* kInquiry = "01a20000-0000-7000-8000-0000000000aa";
+  std::string inquiry_id_;
   bool fail_inquiry_ = false;
   std::vector<OutcomeCall> calls_;
 };
@@ -130,7 +140,7 @@ TEST_P(AssessmentServiceTest, TheRecommendationIsThePolicysIncludingAnExclusionF
   EXPECT_NE(done.assessment.recommendation_json.find("\"trace\""), std::string::npos);
   ASSERT_EQ(calls_.size(), 1u);  // the inquiry moved to assessed in the same transaction
   EXPECT_EQ(calls_[0].stage, "assessed");
-  EXPECT_EQ(calls_[0].inquiry_id, kInquiry);
+  EXPECT_EQ(calls_[0].inquiry_id, inquiry_id_);
 
   // The same ratings with a high-risk C-SSRS given in the assessment: excluded from IOP.
   auto started = assessments_->Start(clinician_, {client_id_, "initial", "", ""});
@@ -258,6 +268,16 @@ TEST_P(AssessmentServiceTest, ContinuedStayReviewsGiveADirectionAndTheDecisionSe
   ASSERT_TRUE(assessments_->Save(clinician_, up->assessment.meta.id, 1, Ratings(1, {{3, 2}})).ok());
   auto stepped = assessments_->Complete(clinician_, up->assessment.meta.id, 2);
   EXPECT_EQ(stepped->assessment.direction, "step_up");
+}
+
+TEST_P(AssessmentServiceTest, AnUnknownInquiryOrEpisodeIsAFieldError) {
+  auto inquiry = assessments_->Start(clinician_, {client_id_, "initial", "01a20000-0000-7000-8000-0000000000aa", ""});
+  ASSERT_FALSE(inquiry.ok());
+  EXPECT_EQ(Fields(inquiry.error()), std::vector<std::string>{"inquiry_id"});
+  auto episode = assessments_->Start(clinician_, {client_id_, "initial", "", "01a20000-0000-7000-8000-0000000000aa"});
+  ASSERT_FALSE(episode.ok());
+  EXPECT_EQ(Fields(episode.error()), std::vector<std::string>{"episode_id"});
+  EXPECT_TRUE(assessments_->List(clinician_, client_id_)->empty());
 }
 
 TEST_P(AssessmentServiceTest, AClinicianOutsideTheCaseloadGetsNotFound) {
