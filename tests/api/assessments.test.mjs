@@ -76,6 +76,7 @@ for (const [engine, dbFor] of engines) {
       const started = await api(base, 'POST', `/api/v1/clients/${client.id}/instrument-responses`, { body: { instrument: 'PHQ9', answers: rest } });
       assert.equal(started.status, 201, started.text);
       assert.equal(started.json.status, 'draft');
+      assert.equal(started.json.client_first_name, 'Dana');
       assert.equal(started.json.scoring.complete, false);
       assert.deepEqual(started.json.scoring.missing, ['q1']);
       const rid = started.json.id;
@@ -127,6 +128,8 @@ for (const [engine, dbFor] of engines) {
       const resolved = await api(base, 'POST', `/api/v1/safety-alerts/${alert.id}/respond`, { body: { actions: ['safety_plan', 'crisis_line_988'], note: 'Safety plan made; 988 given.' } });
       assert.equal(resolved.status, 200, resolved.text);
       assert.equal(resolved.json.status, 'resolved');
+      assert.ok(resolved.json.responded_at);
+      assert.deepEqual(resolved.json.actions, ['safety_plan', 'crisis_line_988']);
       assert.equal((await api(base, 'GET', '/api/v1/safety-alerts?status=open')).json.items.length, 0);
       assert.equal((await api(base, 'POST', `/api/v1/safety-alerts/${alert.id}/respond`, { body: { note: 'again' } })).status, 409);
 

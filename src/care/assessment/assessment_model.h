@@ -30,6 +30,7 @@ struct StoredAnswer {
 struct InstrumentResponse {
   RecordMeta meta;
   std::string client_id;
+  std::string client_first_name;  // read only: preferred or given name (tablet mode shows only this)
   std::string episode_id;     // the client's current episode when started ("" without one)
   std::string assessment_id;  // "" when given outside an assessment
   std::string instrument;     // definition code, "PHQ9"

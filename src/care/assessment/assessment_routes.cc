@@ -90,15 +90,15 @@ json::object SubstanceJson(const Substance& s) {
   auto opt_int = [](const std::optional<int>& v) { return v ? json::value(*v) : json::value(nullptr); };
   return {{"teds_code", opt_int(s.teds_code)},
           {"age_first_use", opt_int(s.age_first_use)},
-          {"route", TextOrNull(s.route)},
-          {"frequency_30d", TextOrNull(s.frequency_30d)},
+          {"route", s.route},
+          {"frequency_30d", s.frequency_30d},
           {"last_use", s.last_use},
           {"amount", s.amount},
           {"criteria", std::move(criteria)},
           {"criteria_count", s.criteria.size()},
           {"severity", s.severity.empty() ? "none" : s.severity},
           {"suggested_icd10", std::move(suggested)},
-          {"diagnosis_code", TextOrNull(s.diagnosis_code)}};
+          {"diagnosis_code", s.diagnosis_code}};
 }
 
 json::object ResponseSummaryJson(const InstrumentResponse& r) {
@@ -170,7 +170,7 @@ json::object AssessmentJson(const AssessmentView& v, const LevelOfCarePolicy& p)
   if (a.outcome_kind.empty()) {
     j["outcome"] = nullptr;
   } else {
-    json::object outcome{{"kind", a.outcome_kind}, {"at", a.outcome_at}};
+    json::object outcome{{"kind", a.outcome_kind}, {"recorded_at", a.outcome_at}};
     auto detail = FromText(a.outcome_detail_json, json::object{});
     if (detail.is_object()) {
       for (const auto& kv : detail.as_object()) outcome[kv.key()] = kv.value();

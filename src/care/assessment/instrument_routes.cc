@@ -53,6 +53,7 @@ json::object ResponseJson(const ResponseView& v, const InstrumentCatalog& catalo
   json::object j;
   http::PutMeta(j, r.meta);
   j["client_id"] = r.client_id;
+  j["client_first_name"] = r.client_first_name;
   j["episode_id"] = TextOrNull(r.episode_id);
   j["assessment_id"] = TextOrNull(r.assessment_id);
   j["instrument"] = r.instrument;
@@ -94,8 +95,8 @@ json::object AlertJson(const SafetyAlert& a) {
   for (const auto& s : a.actions) actions.emplace_back(s);
   j["actions"] = std::move(actions);
   j["note"] = a.note;
-  j["resolved_by_name"] = TextOrNull(a.resolved_by_name);
-  j["resolved_at"] = TextOrNull(a.resolved_at);
+  j["responded_by_name"] = TextOrNull(a.resolved_by_name);
+  j["responded_at"] = TextOrNull(a.resolved_at);
   return j;
 }
 

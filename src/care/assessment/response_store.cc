@@ -28,8 +28,9 @@ const std::string kResponseSelect =
     "SELECT r.client_id, r.episode_id, r.assessment_id, r.instrument, r.instrument_version, r.status, "
     "r.completed_by, r.administered_by, r.administered_by_user, " +
     NameOf("s", "u") +
-    ", r.started_at, r.completed_at, r.total, r.band_code, r.band_label, r.flags, r.scoring, r.id, r.org_id, "
-    "r.version, r.voided, r.void_reason, r.created_at, r.updated_at FROM instrument_responses r "
+    ", r.started_at, r.completed_at, r.total, r.band_code, r.band_label, r.flags, r.scoring, "
+    "COALESCE(NULLIF(c.preferred_name, ''), c.given_name), r.id, r.org_id, r.version, r.voided, r.void_reason, "
+    "r.created_at, r.updated_at FROM instrument_responses r JOIN clients c ON c.id = r.client_id "
     "LEFT JOIN staff s ON s.id = r.administered_by LEFT JOIN users u ON u.id = r.administered_by_user";
 
 InstrumentResponse ReadResponse(const db::Row& row) {
@@ -51,7 +52,8 @@ InstrumentResponse ReadResponse(const db::Row& row) {
   r.band_label = row.Text(14);
   r.flags = db::SplitCodes(row.Text(15));
   r.scoring_json = row.Text(16);
-  r.meta = db::ReadMeta(row, 17);
+  r.client_first_name = row.Text(17);
+  r.meta = db::ReadMeta(row, 18);
   return r;
 }
 
