@@ -133,6 +133,15 @@ for (const [engine, dbFor] of engines) {
       assert.equal((await api(base, 'GET', '/api/v1/safety-alerts?status=open')).json.items.length, 0);
       assert.equal((await api(base, 'POST', `/api/v1/safety-alerts/${alert.id}/respond`, { body: { note: 'again' } })).status, 409);
 
+      // Every read and change of the client's clinical records left a trace naming the client.
+      const trail = await api(base, 'GET', `/api/v1/audit-events?client_id=${client.id}&limit=200`);
+      assert.equal(trail.status, 200, trail.text);
+      const seen = new Set(trail.json.items.map((e) => `${e.action} ${e.resource_type}`));
+      for (const want of ['create instrument_response', 'update instrument_response', 'read instrument_response',
+        'query instrument_response', 'create safety_alert', 'update safety_alert', 'query safety_alert']) {
+        assert.ok(seen.has(want), want);
+      }
+      assert.ok(trail.json.items.filter((e) => e.resource_type === 'instrument_response').every((e) => e.data_category === 'clinical'));
       const voided = await api(base, 'POST', `/api/v1/instrument-responses/${rid}/void`, { headers: ifMatch(4), body: { reason: 'entered for the wrong client' } });
       assert.equal(voided.status, 200, voided.text);
       assert.equal(voided.json.status, 'voided');
