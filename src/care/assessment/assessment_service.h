@@ -93,7 +93,8 @@ class AssessmentService {
 
  private:
   Result<Assessment> LoadChecked(db::Transaction& tx, const Actor& actor, const std::string& id);
-  Result<AssessmentView> View(db::Transaction& tx, const Actor& actor, const std::string& id);
+  // `check_access` false after a write call checked it (an admission may name another counselor).
+  Result<AssessmentView> View(db::Transaction& tx, const Actor& actor, const std::string& id, bool check_access);
   Result<Recommendation> RecommendFor(db::Transaction& tx, const Assessment& a) const;
   Status MoveInquiry(db::Transaction& tx, const Actor& actor, const Assessment& a, const std::string& stage,
                      const std::string& detail, bool required);

@@ -221,6 +221,38 @@ TEST_P(AssessmentServiceTest, AdmissionMovesTheEpisodeAndTheInquiryInOneTransact
   EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
 }
 
+TEST_P(AssessmentServiceTest, AdmissionWithoutAnEpisodeOpensOneAndMayNameAnotherCounselor) {
+  admissions::Client c;
+  c.legal_name = {"Walk", "", "In"};
+  c.birth_date = *ParseDate("1980-01-01");
+  const std::string walk_in = clients_->Create(admin_, c)->summary.client.meta.id;
+  auto started = assessments_->Start(nurse_, {walk_in, "initial", "", ""});
+  ASSERT_TRUE(started.ok()) << started.error().message;
+  EXPECT_TRUE(started->assessment.episode_id.empty());
+  const std::string id = started->assessment.meta.id;
+  ASSERT_TRUE(assessments_->Save(nurse_, id, 1, Ratings(1, {{3, 2}})).ok());
+  ASSERT_TRUE(assessments_->Complete(nurse_, id, 2).ok());
+  ASSERT_TRUE(assessments_->Decide(nurse_, id, 3, "2.1", "").ok());
+  auto no_program = assessments_->Admit(nurse_, id, 4, {*ParseDate("2026-11-02"), "", tom_, ""});
+  ASSERT_FALSE(no_program.ok());
+  EXPECT_EQ(Fields(no_program.error()), std::vector<std::string>{"program_id"});
+  auto admitted = assessments_->Admit(nurse_, id, 4, {*ParseDate("2026-11-02"), "", tom_, program_id_});
+  ASSERT_TRUE(admitted.ok()) << admitted.error().message;
+  auto e = CurrentEpisode(walk_in);
+  EXPECT_EQ(e.stage, "orientation");
+  EXPECT_EQ(e.counselor_id, tom_);
+  EXPECT_EQ(admitted->assessment.episode_id, e.meta.id);
+
+  // A caseload clinician who admits to another counselor's caseload gets the answer, then loses access.
+  auto done = Completed(Ratings(1, {{3, 2}}));
+  ASSERT_TRUE(assessments_->Decide(clinician_, done.assessment.meta.id, 3, "2.1", "").ok());
+  auto handed = assessments_->Admit(clinician_, done.assessment.meta.id, 4, {*ParseDate("2026-11-02"), "", tom_, ""});
+  ASSERT_TRUE(handed.ok()) << handed.error().message;
+  EXPECT_EQ(handed->assessment.outcome_kind, "admitted");
+  EXPECT_EQ(assessments_->Get(clinician_, done.assessment.meta.id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(assessments_->Get(outsider_, done.assessment.meta.id).ok());
+}
+
 TEST_P(AssessmentServiceTest, ADecisionForAnotherLevelIsReferredAndThePreAdmissionEpisodeCloses) {
   auto done = Completed(Ratings(1, {{1, 3}}));  // severe withdrawal: more than IOP
   const std::string id = done.assessment.meta.id;
