@@ -159,7 +159,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     const form = page.getByRole('form', { name: 'Level-of-care decision' });
     await form.getByLabel('Decided level of care').selectOption('1.0');
     await form.getByRole('button', { name: 'Record decision (override)' }).click();
-    await form.getByText(/required|reason/i).first().waitFor();
+    await form.getByText(/is required when the decision differs/).first().waitFor();
     const reasonInvalid = await form.getByLabel(/Reason for a different level/).getAttribute('aria-invalid');
     assert(reasonInvalid === 'true', 'the reason field is not marked invalid');
     await form.getByLabel('Decided level of care').selectOption('2.1');

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Box, Grid, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -16,6 +16,7 @@ import {
   type SubstanceUse,
 } from '../../api/assessments';
 import type { Client } from '../../api/types';
+import { StatusBadge } from '../../components/StatusBadge';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { displayName, formatInstant } from '../../lib/format';
@@ -152,9 +153,9 @@ function Workspace({ data }: { data: Loaded }) {
           </Text>
         </div>
         <Group gap="sm">
-          <Badge color={record.status === 'draft' ? 'yellow' : record.status === 'complete' ? 'green' : 'gray'}>
+          <StatusBadge color={record.status === 'draft' ? 'yellow' : record.status === 'complete' ? 'green' : 'gray'}>
             {record.status === 'draft' ? 'Draft' : record.status === 'complete' ? 'Complete' : 'Voided'}
-          </Badge>
+          </StatusBadge>
           <SaveIndicator status={status} error={error} onRetry={() => void flush().catch(() => {})} />
         </Group>
       </Group>

@@ -173,7 +173,7 @@ function AdmitForm({ assessment, run }: { assessment: Assessment; run: Run }) {
         </SimpleGrid>
         <ErrorAlert title="Not admitted" error={error} otherFields={error instanceof ApiError ? error.fields.filter((f) => !(f.field in { admission_date: 1, track_id: 1, counselor_id: 1, program_id: 1 })) : []} />
         <Group>
-          <Button type="submit" loading={busy} color="green">
+          <Button type="submit" loading={busy}>
             Admit to IOP
           </Button>
         </Group>

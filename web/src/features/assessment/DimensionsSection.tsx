@@ -1,6 +1,7 @@
-import { Badge, Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Checkbox, Group, Paper, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import type { LevelOfCarePolicy } from '../../api/assessments';
 import type { CodeLabel } from '../../api/types';
+import { StatusBadge } from '../../components/StatusBadge';
 
 export interface DimensionDraft {
   number: number;
@@ -90,9 +91,9 @@ export function FlagsSection({ policy, flags, instrumentFlags, onChange, error, 
         ) : (
           <Group gap="xs" mt={4}>
             {instrumentFlags.map((f) => (
-              <Badge key={f} color="red" variant="light">
+              <StatusBadge key={f} color="red">
                 {label(f)}
-              </Badge>
+              </StatusBadge>
             ))}
           </Group>
         )}

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, List, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { responsesApi, type InstrumentDefinition, type InstrumentItem, type InstrumentResponse } from '../../api/assessments';
+import { StatusBadge } from '../../components/StatusBadge';
 import { ErrorAlert } from '../../components/Feedback';
 import { formatInstant } from '../../lib/format';
 import { SaveIndicator } from './SaveIndicator';
@@ -185,7 +186,7 @@ export function InstrumentForm({ definition: def, response, onResponse, variant 
             {tablet ? 'Done' : 'Complete'}
           </Button>
         )}
-        {done && <Badge color={response.status === 'complete' ? 'green' : 'gray'}>{response.status === 'complete' ? 'Complete' : 'Voided'}</Badge>}
+        {done && <StatusBadge color={response.status === 'complete' ? 'green' : 'gray'}>{response.status === 'complete' ? 'Complete' : 'Voided'}</StatusBadge>}
       </Group>
       <Text size="xs" c="dimmed" data-testid="copyright">
         {def.name} ({def.version}). {def.copyright}

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Group, NativeSelect, Radio, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Radio, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { responsesApi, type CompletedBy, type InstrumentDefinition, type ResponseSummary } from '../../api/assessments';
+import { StatusBadge } from '../../components/StatusBadge';
 import { ErrorAlert } from '../../components/Feedback';
 import { formatInstant } from '../../lib/format';
 import { tabletLock, tabletPath } from './tabletLock';
@@ -20,9 +21,7 @@ export function ResponseResult({ r }: { r: ResponseSummary }) {
       {r.total !== null && r.total !== undefined && <Text span fw={600}>{r.total}</Text>}
       {r.band_label && <Text span size="sm">{r.band_label}</Text>}
       {safety && (
-        <Badge color="red" size="sm">
-          Safety flag
-        </Badge>
+        <StatusBadge color="red">Safety flag</StatusBadge>
       )}
     </Group>
   );

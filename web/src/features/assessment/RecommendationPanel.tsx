@@ -1,5 +1,6 @@
-import { Alert, Badge, Box, Group, Stack, Text } from '@mantine/core';
+import { Alert, Box, Group, Stack, Text } from '@mantine/core';
 import type { Assessment, LevelOfCarePolicy, Recommendation } from '../../api/assessments';
+import { StatusBadge } from '../../components/StatusBadge';
 
 const DIRECTION: Record<string, string> = { step_down: 'Step down', continue: 'Continue at the current level', step_up: 'Step up' };
 
@@ -24,13 +25,9 @@ export function RuleTrace({ recommendation }: { recommendation: Recommendation }
         >
           <Group gap="xs" wrap="wrap" align="baseline">
             {t.fired ? (
-              <Badge size="sm" color={t.decisive ? 'red' : 'orange'} variant={t.decisive ? 'filled' : 'light'}>
-                {t.decisive ? 'Fired — sets the level' : 'Fired'}
-              </Badge>
+              <StatusBadge color={t.decisive ? 'red' : 'orange'}>{t.decisive ? 'Fired — sets the level' : 'Fired'}</StatusBadge>
             ) : (
-              <Badge size="sm" color="gray" variant="outline">
-                Did not fire
-              </Badge>
+              <StatusBadge color="gray">Did not fire</StatusBadge>
             )}
             <Text size="sm" fw={t.fired ? 600 : 400} c={t.fired ? undefined : 'gray.7'}>
               {t.reason}
@@ -61,9 +58,9 @@ export function RecommendationPanel({ assessment, policy }: { assessment: Assess
           Recommended level: <strong data-testid="recommended-level">{rec.level_label || levelLabel(policy, rec.level)}</strong>
         </Text>
         {policy.example && (
-          <Badge color="grape" variant="light" data-testid="example-policy">
-            Local example policy — not ASAM’s
-          </Badge>
+          <span data-testid="example-policy">
+            <StatusBadge color="grape">Local example policy — not ASAM’s</StatusBadge>
+          </span>
         )}
       </Group>
       <Text size="sm" c="dimmed">

@@ -88,7 +88,7 @@ export function SafetyBanner({ clientId }: { clientId: string }) {
         </Text>
       )}
       {open.map((a, i) => (
-        <Alert key={a.id} color="red" variant="filled" role="alert" title={`Safety alert: ${a.label}`} data-testid="safety-banner" id={i === 0 ? 'safety' : undefined}>
+        <Alert key={a.id} color="red" variant="filled" role="alert" title={`Safety alert: ${a.label}`} data-testid="safety-banner" id={i === 0 ? 'safety' : undefined} styles={{ title: { color: 'var(--mantine-color-white)' } }}>
           <Stack gap="xs">
             <Text size="sm">
               Raised {formatInstant(a.raised_at)}

@@ -1,5 +1,6 @@
-import { Alert, Badge, Group, List, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Group, List, Paper, Stack, Text } from '@mantine/core';
 import type { InstrumentDefinition, ScoringFlag, Scoring } from '../../api/assessments';
+import { StatusBadge } from '../../components/StatusBadge';
 
 /** Item numbers as people read them: "item 9" for the ninth item of the definition. */
 export function itemNumber(def: InstrumentDefinition, itemId: string): number {
@@ -16,7 +17,14 @@ export function SafetyFlags({ flags, completed }: { flags: ScoringFlag[]; comple
   const safety = flags.filter((f) => f.safety);
   if (safety.length === 0) return null;
   return (
-    <Alert color="red" variant="filled" role="alert" title={completed ? 'Safety alert raised' : 'Safety alert will be raised'} data-testid="safety-flags">
+    <Alert
+      color="red"
+      variant="filled"
+      role="alert"
+      title={completed ? 'Safety alert raised' : 'Safety alert will be raised'}
+      data-testid="safety-flags"
+      styles={{ title: { color: 'var(--mantine-color-white)' } }}
+    >
       <Stack gap={4}>
         {safety.map((f) => (
           <Text key={f.code} size="sm" fw={600}>
@@ -52,9 +60,9 @@ export function ScoringSummary({ def, scoring }: { def: InstrumentDefinition; sc
             </Text>
           </div>
           {scoring.band_label && (
-            <Badge size="lg" variant="light" color="indigo" data-testid="score-band">
-              {scoring.band_label}
-            </Badge>
+            <span data-testid="score-band">
+              <StatusBadge color="indigo">{scoring.band_label}</StatusBadge>
+            </span>
           )}
           <Text size="sm" c="dimmed">
             {scoring.complete ? 'All items answered' : `${answered} of ${visible} answered${scoring.total !== null ? ' — score so far' : ''}`}
@@ -73,9 +81,9 @@ export function ScoringSummary({ def, scoring }: { def: InstrumentDefinition; sc
         {otherFlags.length > 0 && (
           <Group gap="xs" aria-label="Flags">
             {otherFlags.map((f) => (
-              <Badge key={f.code} color={FLAG_COLOR[f.severity] ?? 'gray'} variant="light">
+              <StatusBadge key={f.code} color={FLAG_COLOR[f.severity] ?? 'gray'}>
                 {f.label}
-              </Badge>
+              </StatusBadge>
             ))}
           </Group>
         )}

@@ -1,6 +1,7 @@
-import { Badge, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { AssessmentOptions, SubstanceUse } from '../../api/assessments';
 import type { CodeLabel } from '../../api/types';
+import { StatusBadge } from '../../components/StatusBadge';
 
 /** A code list from GET /assessment-options, whatever name the server gives it; codes as strings. */
 export function optionList(options: AssessmentOptions, ...names: string[]): CodeLabel[] {
@@ -122,9 +123,7 @@ export function SubstancesSection({ substances, saved, options, onChange, errors
                 {s.criteria.length} of 11 criteria · severity:
               </Text>
               {severity ? (
-                <Badge color={SEVERITY_COLOR[severity] ?? 'gray'} variant="light">
-                  {severity === 'none' ? 'no disorder (0–1)' : severity}
-                </Badge>
+                <StatusBadge color={SEVERITY_COLOR[severity] ?? 'gray'}>{severity === 'none' ? 'no disorder (0–1)' : severity}</StatusBadge>
               ) : (
                 <Text size="sm" c="dimmed">
                   —
