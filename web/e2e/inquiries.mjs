@@ -37,10 +37,10 @@ export async function run({ context, baseUrl, check, assert, axeScan, signIn }) 
       await first.fill(given);
       await page.getByLabel('Last name').fill(family);
       await page.getByLabel(/^Phone/).fill('(651) 555-0188');
-      const substances = page.getByLabel('Substances of concern');
+      const substances = page.getByRole('textbox', { name: 'Substances of concern' });
       await substances.click();
       await substances.fill('Alco');
-      await page.getByRole('option', { name: 'Alcohol' }).click();
+      await page.getByRole('option', { name: 'Alcohol', exact: true }).click();
       await page.keyboard.press('Escape');
       await page.getByRole('combobox', { name: 'Urgency' }).selectOption('soon');
       await page.getByRole('combobox', { name: 'Preferred schedule' }).selectOption('evenings');

@@ -10,7 +10,8 @@ import { useAsync } from '../../lib/useAsync';
 import { usePermission } from '../security/sessionStore';
 import { WaitlistPanel } from './WaitlistPanel';
 
-const URGENCY_COLOR: Record<Urgency, string> = { urgent: 'red', soon: 'orange', routine: 'gray' };
+// Filled badges dark enough for white text (WCAG AA at badge size).
+export const URGENCY_COLOR: Record<Urgency, string> = { urgent: 'red.9', soon: '#a34700', routine: 'gray.7' };
 
 /** "today", "1 day", "5 days": how long ago the call came in. */
 export function ageOf(receivedAt: string, now = Date.now()): string {
@@ -34,7 +35,7 @@ function InquiryCard({ item }: { item: InquirySummary }) {
             {item.display_name}
           </Anchor>
           {item.urgency !== 'routine' && (
-            <Badge size="sm" color={URGENCY_COLOR[item.urgency]} variant="light">
+            <Badge size="sm" color={URGENCY_COLOR[item.urgency]} variant="filled">
               {item.urgency}
             </Badge>
           )}

@@ -10,10 +10,10 @@ function InquiryStub() {
 }
 
 describe('InquiryForm', () => {
-  it('starts in the first-name field and shows the Part 2 reminder', () => {
+  it('starts in the first-name field and shows the Part 2 reminder', async () => {
     mockFetch({});
     renderScreen(<InquiryForm />, { route: '/admissions/new', path: '/admissions/new' });
-    expect(screen.getByLabelText(/First name/)).toHaveFocus();
+    await waitFor(() => expect(screen.getByLabelText(/First name/)).toHaveFocus());
     expect(screen.getByText(/Do not confirm to a caller whether someone is or was a client/)).toBeInTheDocument();
   });
 

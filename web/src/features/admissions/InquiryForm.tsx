@@ -16,6 +16,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   CALLER_TYPES,
@@ -117,6 +118,12 @@ export function InquiryForm() {
   });
   const { form } = rf;
   const caller = form.values.caller_type;
+  // The call starts with the name: focus it once the shell has finished moving focus to the new page.
+  const firstName = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const t = setTimeout(() => firstName.current?.focus(), 0);
+    return () => clearTimeout(t);
+  }, []);
 
   return (
     <Stack maw={960}>
@@ -147,7 +154,7 @@ export function InquiryForm() {
             </Fieldset>
             <Fieldset legend="The person the call is about">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <TextInput label="First name" required data-autofocus autoFocus autoComplete="off" {...form.getInputProps('given_name')} />
+                <TextInput label="First name" required ref={firstName} autoComplete="off" {...form.getInputProps('given_name')} />
                 <TextInput label="Last name" autoComplete="off" {...form.getInputProps('family_name')} />
                 <TextInput label="Date of birth" type="date" {...form.getInputProps('birth_date')} />
                 <TextInput

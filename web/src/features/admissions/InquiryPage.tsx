@@ -20,6 +20,7 @@ import { formatDate, formatInstant, todayIso } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { trackLabel, useCatalog } from '../program/useCatalog';
 import { usePermission } from '../security/sessionStore';
+import { URGENCY_COLOR } from './AdmissionsBoard';
 import { InquiryClientPanel } from './InquiryClientPanel';
 import { ConfidentialityReminder } from './InquiryForm';
 
@@ -203,7 +204,11 @@ export function InquiryPage() {
         <Title order={1}>{q.display_name}</Title>
         <Group gap="xs">
           <Badge size="lg" data-testid="inquiry-stage">{stageLabel(q.stage)}</Badge>
-          {q.urgency !== 'routine' && <Badge size="lg" color={q.urgency === 'urgent' ? 'red' : 'orange'}>{q.urgency}</Badge>}
+          {q.urgency !== 'routine' && (
+            <Badge size="lg" variant="filled" color={URGENCY_COLOR[q.urgency]}>
+              {q.urgency}
+            </Badge>
+          )}
         </Group>
       </Group>
       <ConfidentialityReminder />
