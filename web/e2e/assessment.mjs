@@ -90,6 +90,8 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await page.goto(clientUrl, { waitUntil: 'domcontentloaded' });
     const banner = page.getByTestId('safety-banner').first();
     await banner.waitFor();
+    // karen is on the program's on-call list: the header shows her open safety alerts.
+    await page.getByTestId('safety-indicator').waitFor();
     await banner.getByRole('button', { name: 'Record safety response' }).click();
     const form = page.getByRole('form', { name: 'Safety response' });
     await form.getByRole('checkbox', { name: /Safety plan/ }).check();
