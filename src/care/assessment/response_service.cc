@@ -287,6 +287,9 @@ Result<ResponseView> ResponseService::Void(const Actor& actor, const std::string
     const std::string now = Now();
     SW_TRY(ResponseStore::Void(tx, actor.org_id, id, expected, reason, now));
     SW_TRY(Audit(tx, actor, "void", "instrument_response", id, r.client_id, now, reason));
+    // Its open safety alerts go with it (a response entered for the wrong client must not alarm anyone).
+    SW_ASSIGN(auto alerts, ResponseStore::VoidOpenAlertsOf(tx, actor.org_id, id, reason, now));
+    for (const auto& alert : alerts) SW_TRY(Audit(tx, actor, "void", "safety_alert", alert, r.client_id, now, reason));
     SW_ASSIGN(auto stored, db::Found(ResponseStore::Get(tx, actor.org_id, id), "instrument response"));
     return View(tx, actor, std::move(stored));
   });

@@ -59,6 +59,7 @@ class ResponseService {
   // draft is kept as it is); otherwise stores the scores, drops answers hidden by skip logic and raises a
   // safety alert for every safety flag, all in one transaction.
   Result<ResponseView> Complete(const Actor& actor, const std::string& id, std::int64_t expected);
+  // Voids a response with a reason; its open safety alerts are voided with it (resolved ones stay).
   Result<ResponseView> Void(const Actor& actor, const std::string& id, std::int64_t expected,
                             const std::string& reason);
   // Enters a response completed earlier (on paper, or for the demo's history) in one transaction: started

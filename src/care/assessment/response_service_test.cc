@@ -193,6 +193,14 @@ TEST_P(ResponseServiceTest, OnCallListsNeedLiveStaffAndVoidKeepsTheRecord) {
   EXPECT_EQ(voided->response.status, "voided");
   EXPECT_TRUE(responses_->List(clinician_, client_id_, "")->empty());
   EXPECT_TRUE(responses_->Get(clinician_, r->response.meta.id)->response.meta.voided);
+
+  // A completed response entered for the wrong client takes its open alert with it when voided.
+  auto wrong = Completed("PHQ9", Phq9(2), clinician_);
+  ASSERT_TRUE(wrong.ok());
+  EXPECT_EQ(responses_->MyAlerts(clinician_, "open")->size(), 1u);
+  ASSERT_TRUE(responses_->Void(clinician_, wrong->response.meta.id, 2, "entered for the wrong client").ok());
+  EXPECT_TRUE(responses_->MyAlerts(clinician_, "open")->empty());
+  EXPECT_TRUE(responses_->ClientAlerts(clinician_, client_id_)->empty());
 }
 
 TEST_P(ResponseServiceTest, ResponsesCompletedEarlierAreEnteredWithTheirTimeAndListedNewestFirst) {

@@ -224,6 +224,20 @@ Status ResponseStore::InsertAlert(db::Transaction& tx, const SafetyAlert& a) {
   return Ok();
 }
 
+Result<std::vector<std::string>> ResponseStore::VoidOpenAlertsOf(db::Transaction& tx, const std::string& org_id,
+                                                                 const std::string& response_id,
+                                                                 const std::string& reason, const std::string& now) {
+  SW_ASSIGN(auto rs, tx.Query("SELECT id FROM safety_alerts WHERE org_id = ? AND response_id = ? AND voided = 0 "
+                              "AND status = 'open' ORDER BY id",
+                              {org_id, response_id}));
+  std::vector<std::string> ids;
+  for (const auto& r : rs.rows) ids.push_back(r.Text(0));
+  SW_TRY(tx.Execute("UPDATE safety_alerts SET voided = 1, void_reason = ?, voided_at = ?, version = version + 1, "
+                    "updated_at = ? WHERE org_id = ? AND response_id = ? AND voided = 0 AND status = 'open'",
+                    {reason, now, now, org_id, response_id}));
+  return ids;
+}
+
 Status ResponseStore::ResolveAlert(db::Transaction& tx, const SafetyAlert& a, std::int64_t expected,
                                    const std::string& now) {
   return db::UpdateVersioned(tx, "safety_alerts", a.meta.org_id, a.meta.id, expected,

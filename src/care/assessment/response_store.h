@@ -46,6 +46,10 @@ class ResponseStore {
   static Result<std::vector<SafetyAlert>> ListAlerts(db::Transaction& tx, const std::string& org_id,
                                                      const AlertQuery& q);
   static Status InsertAlert(db::Transaction& tx, const SafetyAlert& a);
+  // Voids the open alerts a response raised (the response was voided); returns their ids.
+  static Result<std::vector<std::string>> VoidOpenAlertsOf(db::Transaction& tx, const std::string& org_id,
+                                                           const std::string& response_id, const std::string& reason,
+                                                           const std::string& now);
   static Status ResolveAlert(db::Transaction& tx, const SafetyAlert& a, std::int64_t expected, const std::string& now);
 
   static Result<std::vector<std::string>> OnCall(db::Transaction& tx, const std::string& org_id,
