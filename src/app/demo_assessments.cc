@@ -72,16 +72,24 @@ Status SeedAssessments(Services& svc, const Actor& system, Date today, const pro
   }
 
   // A completed initial assessment for a client now in orientation, with its ratings and decision.
-  auto oriented = std::find_if(episodes.begin(), episodes.end(), [](const auto& e) { return e.stage == "orientation"; });
+  auto oriented =
+      std::find_if(episodes.begin(), episodes.end(), [](const auto& e) { return e.stage == "orientation"; });
   if (oriented != episodes.end()) {
     const Actor clinician = As(system, oriented->counselor_id);
     SW_ASSIGN(auto a, svc.assessments.Start(clinician, {oriented->client_id, "initial", "", oriented->meta.id}));
     const std::string id = a.assessment.meta.id;
     const std::string when = At(today, 6);
     if (!when.empty()) {
-      Answers audit = {{"q1", "4_plus_week"}, {"q2", "7_9"},     {"q3", "weekly"},           {"q4", "monthly"},
-                       {"q5", "less_than_monthly"}, {"q6", "never"}, {"q7", "weekly"},
-                       {"q8", "less_than_monthly"}, {"q9", "no"},    {"q10", "yes_last_year"}};
+      Answers audit = {{"q1", "4_plus_week"},
+                       {"q2", "7_9"},
+                       {"q3", "weekly"},
+                       {"q4", "monthly"},
+                       {"q5", "less_than_monthly"},
+                       {"q6", "never"},
+                       {"q7", "weekly"},
+                       {"q8", "less_than_monthly"},
+                       {"q9", "no"},
+                       {"q10", "yes_last_year"}};
       SW_TRY(svc.responses.RecordCompleted(clinician, NewResponse{oriented->client_id, "AUDIT", id, "clinician", audit},
                                            when));
     }
@@ -111,7 +119,8 @@ Status SeedAssessments(Services& svc, const Actor& system, Date today, const pro
   }
 
   // An assessment in progress for a client at stage "assessment".
-  auto assessing = std::find_if(episodes.begin(), episodes.end(), [](const auto& e) { return e.stage == "assessment"; });
+  auto assessing =
+      std::find_if(episodes.begin(), episodes.end(), [](const auto& e) { return e.stage == "assessment"; });
   if (assessing != episodes.end()) {
     const Actor clinician = As(system, assessing->counselor_id);
     SW_ASSIGN(auto a, svc.assessments.Start(clinician, {assessing->client_id, "initial", "", assessing->meta.id}));

@@ -52,12 +52,8 @@ json::object RecommendationJson(const Recommendation& r) {
                                     {"fired", t.fired},
                                     {"decisive", t.decisive}});
   }
-  return {{"level", r.level},
-          {"level_label", r.level_label},
-          {"iop_excluded", r.iop_excluded},
-          {"from_floor", r.from_floor},
-          {"trace", std::move(trace)},
-          {"policy_name", r.policy_name},
+  return {{"level", r.level},           {"level_label", r.level_label}, {"iop_excluded", r.iop_excluded},
+          {"from_floor", r.from_floor}, {"trace", std::move(trace)},    {"policy_name", r.policy_name},
           {"edition", r.edition}};
 }
 

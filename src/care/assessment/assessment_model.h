@@ -31,9 +31,9 @@ struct InstrumentResponse {
   RecordMeta meta;
   std::string client_id;
   std::string client_first_name;  // read only: preferred or given name (tablet mode shows only this)
-  std::string episode_id;     // the client's current episode when started ("" without one)
-  std::string assessment_id;  // "" when given outside an assessment
-  std::string instrument;     // definition code, "PHQ9"
+  std::string episode_id;         // the client's current episode when started ("" without one)
+  std::string assessment_id;      // "" when given outside an assessment
+  std::string instrument;         // definition code, "PHQ9"
   std::string instrument_version;
   std::string status = "draft";  // "draft", "complete", "voided"
   std::string completed_by = "clinician";
@@ -97,8 +97,8 @@ struct Substance {
 };
 
 struct DimensionRating {
-  int number = 0;                // 1..6
-  std::optional<int> rating;     // 0..4
+  int number = 0;             // 1..6
+  std::optional<int> rating;  // 0..4
   std::string rationale;
 };
 

@@ -27,8 +27,7 @@ json::array CodeLabels(const std::vector<program::CodeLabel>& list) {
 json::object PolicyJson(const LevelOfCarePolicy& p) {
   json::array levels;
   for (const auto& l : p.levels()) {
-    levels.emplace_back(
-        json::object{{"code", l.code}, {"label", l.label}, {"iop", l.iop}, {"intensity", l.intensity}});
+    levels.emplace_back(json::object{{"code", l.code}, {"label", l.label}, {"iop", l.iop}, {"intensity", l.intensity}});
   }
   json::array dimensions;
   for (std::size_t i = 0; i < p.dimension_names().size(); ++i) {
@@ -38,14 +37,20 @@ json::object PolicyJson(const LevelOfCarePolicy& p) {
   for (const auto& [code, label] : p.flags()) flags.emplace_back(json::object{{"code", code}, {"label", label}});
   json::array rules;
   for (const auto& r : p.rules()) {
-    rules.emplace_back(json::object{
-        {"rule", r.rule}, {"reason", r.reason}, {"needs_level", r.needs_level}, {"edition", r.edition}});
+    rules.emplace_back(
+        json::object{{"rule", r.rule}, {"reason", r.reason}, {"needs_level", r.needs_level}, {"edition", r.edition}});
   }
   json::array editions;
   for (int e : p.editions()) editions.emplace_back(e);
-  return {{"name", p.name()},           {"example", p.is_example()},    {"edition", p.edition()},
-          {"editions", std::move(editions)}, {"iop_level", p.iop_level().code}, {"levels", std::move(levels)},
-          {"dimensions", std::move(dimensions)}, {"flags", std::move(flags)}, {"rules", std::move(rules)}};
+  return {{"name", p.name()},
+          {"example", p.is_example()},
+          {"edition", p.edition()},
+          {"editions", std::move(editions)},
+          {"iop_level", p.iop_level().code},
+          {"levels", std::move(levels)},
+          {"dimensions", std::move(dimensions)},
+          {"flags", std::move(flags)},
+          {"rules", std::move(rules)}};
 }
 
 json::object OptionsJson() {
@@ -283,9 +288,8 @@ Response AssessmentResponse(int status, const AssessmentView& v, const LevelOfCa
 }  // namespace
 
 void AddAssessmentRoutes(http::Router& router, AssessmentService& svc) {
-  router.Add(Method::kGet, "/api/v1/level-of-care/policy", "assessments.read", [&svc](Request&) -> Result<Response> {
-    return http::JsonResponse(200, PolicyJson(svc.policy()));
-  });
+  router.Add(Method::kGet, "/api/v1/level-of-care/policy", "assessments.read",
+             [&svc](Request&) -> Result<Response> { return http::JsonResponse(200, PolicyJson(svc.policy())); });
   router.Add(Method::kGet, "/api/v1/assessment-options", "assessments.read",
              [](Request&) -> Result<Response> { return http::JsonResponse(200, OptionsJson()); });
 

@@ -261,8 +261,8 @@ Result<AssessmentView> AssessmentService::Decide(const Actor& actor, const std::
     FieldErrors errors;
     if (!policy_->FindLevel(level)) errors.Add("level", "is not a level of care of the policy's edition");
     if (level != a.recommended_level && reason.empty()) {
-      errors.Add("reason", "is required when the decision differs from the recommendation (" +
-                               a.recommended_level + ")");
+      errors.Add("reason",
+                 "is required when the decision differs from the recommendation (" + a.recommended_level + ")");
     }
     if (!errors.empty()) return errors.ToError();
     const std::string now = Now();
@@ -301,10 +301,9 @@ Result<AssessmentView> AssessmentService::Admit(const Actor& actor, const std::s
     if (a.kind != "initial") return Error::Conflict("only an initial assessment leads to an admission");
     if (!a.outcome_kind.empty()) return Error::Conflict("the outcome is already recorded: " + a.outcome_kind);
     if (a.decided_level.empty() || a.decided_level != policy_->iop_level().code) {
-      return Error::Conflict("admission to intensive outpatient care needs a decision for level " +
-                                 policy_->iop_level().code,
-                             {{"decision", a.decided_level.empty() ? "is missing"
-                                                                   : "is " + a.decided_level + ", not the IOP level"}});
+      return Error::Conflict(
+          "admission to intensive outpatient care needs a decision for level " + policy_->iop_level().code,
+          {{"decision", a.decided_level.empty() ? "is missing" : "is " + a.decided_level + ", not the IOP level"}});
     }
     // The episode opened for the assessment, if it is still before admission; else a new one.
     std::optional<Episode> episode;
@@ -374,8 +373,8 @@ Result<AssessmentView> AssessmentService::Refer(const Actor& actor, const std::s
         Episode closed = *episode;
         closed.stage = "discharged";
         closed.discharge_date = UtcDate(clock_.Now());
-        if (closed.admission_date && std::chrono::sys_days(*closed.admission_date) >
-                                         std::chrono::sys_days(*closed.discharge_date)) {
+        if (closed.admission_date &&
+            std::chrono::sys_days(*closed.admission_date) > std::chrono::sys_days(*closed.discharge_date)) {
           closed.admission_date.reset();
         }
         SW_TRY(clients_.UpdateEpisodeIn(tx, actor, closed, episode->meta.version));

@@ -45,9 +45,9 @@ struct AssessmentChanges {
 
 struct AssessmentView {
   Assessment assessment;
-  std::vector<std::string> instrument_flags;        // of completed responses linked to the assessment
-  std::optional<Recommendation> fresh;              // a draft's recommendation once any rating is present
-  std::vector<InstrumentResponse> responses;        // linked responses (summaries)
+  std::vector<std::string> instrument_flags;  // of completed responses linked to the assessment
+  std::optional<Recommendation> fresh;        // a draft's recommendation once any rating is present
+  std::vector<InstrumentResponse> responses;  // linked responses (summaries)
 };
 
 struct Admission {

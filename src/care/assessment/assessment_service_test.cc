@@ -51,8 +51,8 @@ class AssessmentServiceTest : public AssessmentTestBase {
 
   // A completed initial assessment with the ratings; returns it at its current version.
   AssessmentView Completed(AssessmentChanges ratings, const std::string& client_id = "") {
-    auto started = assessments_->Start(clinician_, {client_id.empty() ? client_id_ : client_id, "initial",
-                                                    inquiry_id_, ""});
+    auto started =
+        assessments_->Start(clinician_, {client_id.empty() ? client_id_ : client_id, "initial", inquiry_id_, ""});
     EXPECT_TRUE(started.ok()) << started.error().message;
     auto saved = assessments_->Save(clinician_, started->assessment.meta.id, 1, ratings);
     EXPECT_TRUE(saved.ok()) << saved.error().message;
@@ -146,7 +146,10 @@ TEST_P(AssessmentServiceTest, TheRecommendationIsThePolicysIncludingAnExclusionF
   auto started = assessments_->Start(clinician_, {client_id_, "initial", "", ""});
   const std::string id = started->assessment.meta.id;
   auto cssrs = responses_->Start(
-      clinician_, {client_id_, "CSSRS_SCREEN", id, "clinician",
+      clinician_, {client_id_,
+                   "CSSRS_SCREEN",
+                   id,
+                   "clinician",
                    {{"q1", "yes"}, {"q2", "yes"}, {"q3", "no"}, {"q4", "no"}, {"q5", "yes"}, {"q6", "no"}}});
   ASSERT_TRUE(cssrs.ok()) << cssrs.error().message;
   ASSERT_TRUE(assessments_->Save(clinician_, id, 1, Ratings(1, {{3, 2}})).ok());

@@ -63,8 +63,7 @@ class AssessmentTestBase : public stepwise::testing::StoreTest {
   }
 
   // A client with an episode at `stage` whose counselor is the clinician.
-  std::string NewClient(const char* given, const char* family, const char* sex, const char* stage,
-                        const char* level) {
+  std::string NewClient(const char* given, const char* family, const char* sex, const char* stage, const char* level) {
     admissions::Client c;
     c.legal_name = {given, "", family};
     c.birth_date = *ParseDate("1988-04-17");

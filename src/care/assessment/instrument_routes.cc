@@ -116,7 +116,8 @@ Result<AnswerChanges> ReadAnswers(const json::object& body, bool allow_null) {
     } else if (kv.value().is_string() && !kv.value().as_string().empty() && kv.value().as_string().size() <= 64) {
       out[item] = std::string(kv.value().as_string());
     } else {
-      errors.Add("answers." + item, allow_null ? "must be an answer code (a string) or null" : "must be an answer code");
+      errors.Add("answers." + item,
+                 allow_null ? "must be an answer code (a string) or null" : "must be an answer code");
     }
   }
   if (!errors.empty()) return errors.ToError();
@@ -245,40 +246,42 @@ void AddInstrumentRoutes(http::Router& router, ResponseService& svc) {
                return http::RecordResponse(200, AlertJson(a), a.meta.version);
              }));
 
-  router.Add(Method::kGet, "/api/v1/programs/{id}/on-call", "program.read",
-             http::WithId([&svc](Request& req, const std::string& program_id) -> Result<Response> {
-               SW_ASSIGN(auto ids, svc.OnCall(req.actor, program_id));
-               json::array staff;
-               for (const auto& s : ids) staff.emplace_back(s);
-               return http::JsonResponse(200, json::object{{"program_id", program_id}, {"staff_ids", std::move(staff)}});
-             }));
-  router.Add(Method::kPut, "/api/v1/programs/{id}/on-call", "program.write",
-             http::WithId([&svc](Request& req, const std::string& program_id) -> Result<Response> {
-               SW_ASSIGN(auto body, http::ParseObject(req));
-               std::vector<std::string> ids;
-               FieldErrors errors;
-               const json::value* v = body.if_contains("staff_ids");
-               if (!v || !v->is_array()) {
-                 errors.Add("staff_ids", "is required: a list of staff ids");
-               } else {
-                 for (std::size_t i = 0; i < v->as_array().size(); ++i) {
-                   const auto& item = v->as_array()[i];
-                   if (!item.is_string() || !IsUuid(item.as_string())) {
-                     errors.Add("staff_ids[" + std::to_string(i) + "]", "must be an id (UUID)");
-                   } else {
-                     ids.push_back(AsciiLower(item.as_string()));
-                   }
-                 }
-               }
-               for (const auto& kv : body) {
-                 if (kv.key() != "staff_ids") errors.Add(std::string(kv.key()), "is not a known field");
-               }
-               if (!errors.empty()) return errors.ToError();
-               SW_ASSIGN(auto saved, svc.SetOnCall(req.actor, program_id, ids));
-               json::array staff;
-               for (const auto& s : saved) staff.emplace_back(s);
-               return http::JsonResponse(200, json::object{{"program_id", program_id}, {"staff_ids", std::move(staff)}});
-             }));
+  router.Add(
+      Method::kGet, "/api/v1/programs/{id}/on-call", "program.read",
+      http::WithId([&svc](Request& req, const std::string& program_id) -> Result<Response> {
+        SW_ASSIGN(auto ids, svc.OnCall(req.actor, program_id));
+        json::array staff;
+        for (const auto& s : ids) staff.emplace_back(s);
+        return http::JsonResponse(200, json::object{{"program_id", program_id}, {"staff_ids", std::move(staff)}});
+      }));
+  router.Add(
+      Method::kPut, "/api/v1/programs/{id}/on-call", "program.write",
+      http::WithId([&svc](Request& req, const std::string& program_id) -> Result<Response> {
+        SW_ASSIGN(auto body, http::ParseObject(req));
+        std::vector<std::string> ids;
+        FieldErrors errors;
+        const json::value* v = body.if_contains("staff_ids");
+        if (!v || !v->is_array()) {
+          errors.Add("staff_ids", "is required: a list of staff ids");
+        } else {
+          for (std::size_t i = 0; i < v->as_array().size(); ++i) {
+            const auto& item = v->as_array()[i];
+            if (!item.is_string() || !IsUuid(item.as_string())) {
+              errors.Add("staff_ids[" + std::to_string(i) + "]", "must be an id (UUID)");
+            } else {
+              ids.push_back(AsciiLower(item.as_string()));
+            }
+          }
+        }
+        for (const auto& kv : body) {
+          if (kv.key() != "staff_ids") errors.Add(std::string(kv.key()), "is not a known field");
+        }
+        if (!errors.empty()) return errors.ToError();
+        SW_ASSIGN(auto saved, svc.SetOnCall(req.actor, program_id, ids));
+        json::array staff;
+        for (const auto& s : saved) staff.emplace_back(s);
+        return http::JsonResponse(200, json::object{{"program_id", program_id}, {"staff_ids", std::move(staff)}});
+      }));
 }
 
 }  // namespace stepwise::assessment

@@ -94,7 +94,8 @@ Result<ResponseView> ResponseService::RecordCompleted(const Actor& actor, NewRes
                                                       const std::string& completed_at) {
   SW_TRY(program::RequireOrganization(actor));
   auto when = ParseTimestamp(completed_at);
-  if (!when || *when > clock_.Now()) return Error::Field("completed_at", "must be a UTC time that is not in the future");
+  if (!when || *when > clock_.Now())
+    return Error::Field("completed_at", "must be a UTC time that is not in the future");
   const std::string at = FormatTimestamp(*when);
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<ResponseView> {
     SW_ASSIGN(auto started, StartIn(tx, actor, draft, at));

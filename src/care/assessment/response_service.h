@@ -86,8 +86,8 @@ class ResponseService {
  private:
   Result<ResponseView> StartIn(db::Transaction& tx, const Actor& actor, const NewResponse& draft,
                                const std::string& started_at);
-  Result<ResponseView> CompleteIn(db::Transaction& tx, const Actor& actor, const std::string& id,
-                                  std::int64_t expected, const std::string& completed_at);
+  Result<ResponseView> CompleteIn(db::Transaction& tx, const Actor& actor, const std::string& id, std::int64_t expected,
+                                  const std::string& completed_at);
   Result<ResponseView> View(db::Transaction& tx, const Actor& actor, InstrumentResponse r);
   Result<InstrumentResponse> LoadChecked(db::Transaction& tx, const Actor& actor, const std::string& id);
   Status RecordRead(const Actor& actor, const audit::Event& event) const;

@@ -151,9 +151,9 @@ TEST_P(ResponseServiceTest, CssrsHighRiskRaisesAnAlertAndSkippedAnswersAreDroppe
   EXPECT_EQ(StoredAnswerCount(low->response.meta.id), 3);
   EXPECT_TRUE(responses_->MyAlerts(nurse_, "open")->empty());
 
-  auto high = Completed("CSSRS_SCREEN",
-                        {{"q1", "yes"}, {"q2", "yes"}, {"q3", "yes"}, {"q4", "yes"}, {"q5", "no"}, {"q6", "no"}},
-                        clinician_);
+  auto high =
+      Completed("CSSRS_SCREEN",
+                {{"q1", "yes"}, {"q2", "yes"}, {"q3", "yes"}, {"q4", "yes"}, {"q5", "no"}, {"q6", "no"}}, clinician_);
   ASSERT_TRUE(high.ok()) << high.error().message;
   EXPECT_EQ(high->response.band_code, "high");
   auto alerts = responses_->MyAlerts(nurse_, "open");
@@ -172,8 +172,7 @@ TEST_P(ResponseServiceTest, AClinicianOutsideTheCaseloadGetsNotFound) {
   EXPECT_EQ(responses_->ClientAlerts(outsider_, client_id_).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(responses_->SaveAnswers(outsider_, r->response.meta.id, 1, {{"q2", "1"}}).error().code,
             ErrorCode::kNotFound);
-  EXPECT_EQ(responses_->Start(outsider_, {client_id_, "GAD7", "", "clinician", {}}).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(responses_->Start(outsider_, {client_id_, "GAD7", "", "clinician", {}}).error().code, ErrorCode::kNotFound);
   EXPECT_TRUE(responses_->Get(nurse_, r->response.meta.id).ok());  // program scope
 }
 
@@ -204,14 +203,14 @@ TEST_P(ResponseServiceTest, OnCallListsNeedLiveStaffAndVoidKeepsTheRecord) {
 }
 
 TEST_P(ResponseServiceTest, ResponsesCompletedEarlierAreEnteredWithTheirTimeAndListedNewestFirst) {
-  auto older = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(0)},
-                                           "2026-10-05T15:00:00Z");
+  auto older =
+      responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(0)}, "2026-10-05T15:00:00Z");
   ASSERT_TRUE(older.ok()) << older.error().message;
   EXPECT_EQ(older->response.status, "complete");
   EXPECT_EQ(older->response.started_at, "2026-10-05T15:00:00.000Z");
   EXPECT_EQ(older->response.completed_at, "2026-10-05T15:00:00.000Z");
-  auto newer = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(1)},
-                                           "2026-10-19T15:00:00Z");
+  auto newer =
+      responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(1)}, "2026-10-19T15:00:00Z");
   ASSERT_TRUE(newer.ok()) << newer.error().message;
   auto list = responses_->List(clinician_, client_id_, "PHQ9");
   ASSERT_EQ(list->size(), 2u);
@@ -219,8 +218,8 @@ TEST_P(ResponseServiceTest, ResponsesCompletedEarlierAreEnteredWithTheirTimeAndL
   auto alerts = responses_->ClientAlerts(clinician_, client_id_);
   ASSERT_EQ(alerts->size(), 1u);
   EXPECT_EQ(alerts->front().raised_at, "2026-10-19T15:00:00.000Z");
-  auto future = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(0)},
-                                            "2030-01-01T00:00:00Z");
+  auto future =
+      responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", Phq9(0)}, "2030-01-01T00:00:00Z");
   ASSERT_FALSE(future.ok());
   EXPECT_EQ(Fields(future.error()), std::vector<std::string>{"completed_at"});
   auto incomplete = responses_->RecordCompleted(clinician_, {client_id_, "PHQ9", "", "client", {{"q1", "1"}}},

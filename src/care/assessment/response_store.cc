@@ -60,10 +60,10 @@ InstrumentResponse ReadResponse(const db::Row& row) {
 Status WriteAnswers(db::Transaction& tx, const InstrumentResponse& r) {
   SW_TRY(tx.Execute("DELETE FROM instrument_answers WHERE org_id = ? AND response_id = ?", {r.meta.org_id, r.meta.id}));
   for (const auto& a : r.answers) {
-    SW_TRY(tx.Execute(
-        "INSERT INTO instrument_answers (response_id, org_id, item_id, answer_code, value, loinc) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        {r.meta.id, r.meta.org_id, a.item_id, a.code, a.value, OptText(a.loinc)}));
+    SW_TRY(
+        tx.Execute("INSERT INTO instrument_answers (response_id, org_id, item_id, answer_code, value, loinc) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   {r.meta.id, r.meta.org_id, a.item_id, a.code, a.value, OptText(a.loinc)}));
   }
   return Ok();
 }
@@ -152,35 +152,51 @@ Status ResponseStore::Insert(db::Transaction& tx, const InstrumentResponse& r) {
       "instrument_version, status, completed_by, administered_by, administered_by_user, started_at, completed_at, "
       "total, band_code, band_label, flags, scoring, version, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-      {r.meta.id, r.meta.org_id, r.client_id, OptText(r.episode_id), OptText(r.assessment_id), r.instrument,
-       r.instrument_version, r.status, r.completed_by, OptText(r.administered_by), r.administered_by_user,
-       r.started_at, OptText(r.completed_at), OptNumberParam(r.total), OptText(r.band_code), OptText(r.band_label),
-       OptText(db::JoinCodes(r.flags)), OptText(r.scoring_json), r.meta.created_at, r.meta.created_at}));
+      {r.meta.id,
+       r.meta.org_id,
+       r.client_id,
+       OptText(r.episode_id),
+       OptText(r.assessment_id),
+       r.instrument,
+       r.instrument_version,
+       r.status,
+       r.completed_by,
+       OptText(r.administered_by),
+       r.administered_by_user,
+       r.started_at,
+       OptText(r.completed_at),
+       OptNumberParam(r.total),
+       OptText(r.band_code),
+       OptText(r.band_label),
+       OptText(db::JoinCodes(r.flags)),
+       OptText(r.scoring_json),
+       r.meta.created_at,
+       r.meta.created_at}));
   return WriteAnswers(tx, r);
 }
 
 Status ResponseStore::Update(db::Transaction& tx, const InstrumentResponse& r, std::int64_t expected,
                              const std::string& now) {
-  SW_TRY(db::UpdateVersioned(tx, "instrument_responses", r.meta.org_id, r.meta.id, expected,
-                             "status = ?, completed_by = ?, completed_at = ?, total = ?, band_code = ?, "
-                             "band_label = ?, flags = ?, scoring = ?",
-                             {r.status, r.completed_by, OptText(r.completed_at), OptNumberParam(r.total),
-                              OptText(r.band_code), OptText(r.band_label), OptText(db::JoinCodes(r.flags)),
-                              OptText(r.scoring_json)},
-                             now));
+  SW_TRY(db::UpdateVersioned(
+      tx, "instrument_responses", r.meta.org_id, r.meta.id, expected,
+      "status = ?, completed_by = ?, completed_at = ?, total = ?, band_code = ?, "
+      "band_label = ?, flags = ?, scoring = ?",
+      {r.status, r.completed_by, OptText(r.completed_at), OptNumberParam(r.total), OptText(r.band_code),
+       OptText(r.band_label), OptText(db::JoinCodes(r.flags)), OptText(r.scoring_json)},
+      now));
   return WriteAnswers(tx, r);
 }
 
-Status ResponseStore::Void(db::Transaction& tx, const std::string& org_id, const std::string& id,
-                           std::int64_t expected, const std::string& reason, const std::string& now) {
+Status ResponseStore::Void(db::Transaction& tx, const std::string& org_id, const std::string& id, std::int64_t expected,
+                           const std::string& reason, const std::string& now) {
   return db::UpdateVersioned(tx, "instrument_responses", org_id, id, expected,
                              "status = 'voided', voided = 1, void_reason = ?, voided_at = ?", {reason, now}, now);
 }
 
 Result<std::optional<SafetyAlert>> ResponseStore::GetAlert(db::Transaction& tx, const std::string& org_id,
                                                            const std::string& id) {
-  SW_ASSIGN(auto a, db::ReadOne<SafetyAlert>(tx, kAlertSelect + " WHERE a.org_id = ? AND a.id = ?", {org_id, id},
-                                             ReadAlert));
+  SW_ASSIGN(auto a,
+            db::ReadOne<SafetyAlert>(tx, kAlertSelect + " WHERE a.org_id = ? AND a.id = ?", {org_id, id}, ReadAlert));
   if (a) SW_TRY(ReadRecipients(tx, org_id, *a));
   return a;
 }
@@ -232,9 +248,10 @@ Result<std::vector<std::string>> ResponseStore::VoidOpenAlertsOf(db::Transaction
                               {org_id, response_id}));
   std::vector<std::string> ids;
   for (const auto& r : rs.rows) ids.push_back(r.Text(0));
-  SW_TRY(tx.Execute("UPDATE safety_alerts SET voided = 1, void_reason = ?, voided_at = ?, version = version + 1, "
-                    "updated_at = ? WHERE org_id = ? AND response_id = ? AND voided = 0 AND status = 'open'",
-                    {reason, now, now, org_id, response_id}));
+  SW_TRY(
+      tx.Execute("UPDATE safety_alerts SET voided = 1, void_reason = ?, voided_at = ?, version = version + 1, "
+                 "updated_at = ? WHERE org_id = ? AND response_id = ? AND voided = 0 AND status = 'open'",
+                 {reason, now, now, org_id, response_id}));
   return ids;
 }
 

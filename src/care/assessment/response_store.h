@@ -19,10 +19,10 @@ struct ResponseQuery {
 };
 
 struct AlertQuery {
-  std::string client_id;      // a chart's alerts
-  std::string staff_id;       // alerts addressed to this staff member ...
-  std::string user_id;        // ... or raised for this user
-  std::string status;         // "" = any
+  std::string client_id;  // a chart's alerts
+  std::string staff_id;   // alerts addressed to this staff member ...
+  std::string user_id;    // ... or raised for this user
+  std::string status;     // "" = any
 };
 
 class ResponseStore {
@@ -35,8 +35,7 @@ class ResponseStore {
                                                       const ResponseQuery& q);
   static Status Insert(db::Transaction& tx, const InstrumentResponse& r);
   // Saves the answers, status and scores of a live response (versioned).
-  static Status Update(db::Transaction& tx, const InstrumentResponse& r, std::int64_t expected,
-                       const std::string& now);
+  static Status Update(db::Transaction& tx, const InstrumentResponse& r, std::int64_t expected, const std::string& now);
   static Status Void(db::Transaction& tx, const std::string& org_id, const std::string& id, std::int64_t expected,
                      const std::string& reason, const std::string& now);
 
