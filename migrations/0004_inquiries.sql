@@ -45,6 +45,7 @@ CREATE TABLE inquiries (
 );
 CREATE INDEX inquiries_by_received ON inquiries (org_id, received_at, id);
 CREATE INDEX inquiries_by_stage ON inquiries (org_id, stage, received_at);
+CREATE INDEX inquiries_by_client ON inquiries (org_id, client_id);
 CREATE INDEX inquiries_by_track ON inquiries (org_id, track_id, stage);
 
 CREATE TABLE inquiry_tasks (

@@ -21,7 +21,7 @@ for f in $(grep -rlE '#include "(care|insight|interop|app)/' src/platform); do r
 # Pure model files (*_model.*, platform/base, the level-of-care policy, DSM-5 and TEDS) include no Boost, SQL,
 # JSON or HTTP.
 for f in $(ls src/care/*/*_model.h src/care/*/*_model.cc src/platform/base/*.h src/care/assessment/level_of_care*.h \
-             src/care/assessment/level_of_care*.cc src/care/assessment/dsm5.* src/care/assessment/teds.* 2>/dev/null); do
+             src/care/assessment/level_of_care*.cc src/care/assessment/dsm5.* src/care/admissions/teds.* 2>/dev/null); do
   if grep -qE '#include *(<boost/|<sqlite3|<libpq|"platform/(db|http)/)' "$f"; then report "$f is a pure model file but includes I/O headers"; fi
 done
 # Routes never include Beast (covered above) and stores never include HTTP.

@@ -63,6 +63,10 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
                                        const std::string& stage, const std::string& detail) {
     return s.inquiries.RecordOutcomeIn(tx, actor, inquiry_id, stage, detail);
   });
+  s.assessments.SetInquiryOfClient([&s](db::Transaction& tx, const Actor& actor, const std::string& client_id,
+                                        const std::string& inquiry_id) {
+    return s.inquiries.InquiryOfClientIn(tx, actor, client_id, inquiry_id);
+  });
   s.identity.SetStaffExists([&s](const Actor& actor, const std::string& id) -> Result<bool> {
     auto staff = s.staff.Get(actor, id);
     if (staff.ok()) return !staff->meta.voided;

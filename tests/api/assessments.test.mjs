@@ -157,7 +157,9 @@ for (const [engine, dbFor] of engines) {
 
       const badStart = await api(base, 'POST', `/api/v1/clients/${clientId}/assessments`, { body: { kind: 'weekly', inquiry_id: 'x' } });
       assert.deepEqual(fieldsOf(badStart), ['inquiry_id', 'kind']);
-      const created = await api(base, 'POST', `/api/v1/clients/${clientId}/assessments`, { body: { kind: 'initial', inquiry_id: inquiry.id } });
+      // No inquiry named: the initial assessment belongs to the inquiry linked to this client.
+      const created = await api(base, 'POST', `/api/v1/clients/${clientId}/assessments`, { body: { kind: 'initial' } });
+      assert.equal(created.json.inquiry_id, inquiry.id);
       assert.equal(created.status, 201, created.text);
       const a = created.json;
       assert.equal(a.status, 'draft');

@@ -30,40 +30,6 @@ const std::vector<CodeLabel>& PreferredSchedules() {
   return k;
 }
 
-const std::vector<CodeLabel>& TedsReferralSources() {
-  static const std::vector<CodeLabel> k = {{"1", "Individual (self, family, friend)"},
-                                           {"2", "Alcohol or drug use care provider"},
-                                           {"3", "Other health care provider"},
-                                           {"4", "School"},
-                                           {"5", "Employer or EAP"},
-                                           {"6", "Other community referral"},
-                                           {"7", "Court or criminal justice"}};
-  return k;
-}
-
-const std::vector<CodeLabel>& TedsSubstances() {
-  static const std::vector<CodeLabel> k = {{"1", "None"},
-                                           {"2", "Alcohol"},
-                                           {"3", "Cocaine or crack"},
-                                           {"4", "Marijuana or hashish"},
-                                           {"5", "Heroin"},
-                                           {"6", "Non-prescription methadone"},
-                                           {"7", "Other opiates and synthetics"},
-                                           {"8", "PCP"},
-                                           {"9", "Hallucinogens"},
-                                           {"10", "Methamphetamine"},
-                                           {"11", "Other amphetamines"},
-                                           {"12", "Other stimulants"},
-                                           {"13", "Benzodiazepines"},
-                                           {"14", "Other tranquilizers"},
-                                           {"15", "Barbiturates"},
-                                           {"16", "Other sedatives or hypnotics"},
-                                           {"17", "Inhalants"},
-                                           {"18", "Over-the-counter medications"},
-                                           {"19", "Other"}};
-  return k;
-}
-
 bool IsSettledStage(std::string_view stage) {
   return stage == "admitted" || stage == "referred" || stage == "closed";
 }

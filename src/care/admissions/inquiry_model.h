@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "care/admissions/teds.h"
 #include "care/program/program_model.h"
 #include "platform/base/dates.h"
 #include "platform/base/record.h"
@@ -24,10 +25,7 @@ const std::vector<CodeLabel>& InquiryStages();       // pipeline order
 const std::vector<CodeLabel>& CallerTypes();         // self, family, referrer, other
 const std::vector<CodeLabel>& InquiryUrgencies();    // routine, soon, urgent
 const std::vector<CodeLabel>& PreferredSchedules();  // mornings, evenings, either, unknown
-// TEDS public-use codebook values (../shared/reference/clinical.md §4), as text codes "1".."7" and
-// "1".."19". They live here, in the earliest stage that needs them; assessment reuses them.
-const std::vector<CodeLabel>& TedsReferralSources();
-const std::vector<CodeLabel>& TedsSubstances();
+// TEDS referral sources and substances: teds.h.
 
 // Stages where the inquiry's outcome is settled (admitted, referred, closed).
 bool IsSettledStage(std::string_view stage);

@@ -119,7 +119,7 @@ TEST(InquiryCodes, TedsListsHoldThePublicUseCodebookValues) {
   EXPECT_EQ(TedsReferralSources().size(), 7u);
   EXPECT_EQ(TedsSubstances().size(), 19u);
   EXPECT_EQ(program::LabelOf(TedsSubstances(), "10"), "Methamphetamine");
-  EXPECT_EQ(program::LabelOf(TedsReferralSources(), "7"), "Court or criminal justice");
+  EXPECT_EQ(program::LabelOf(TedsReferralSources(), "7"), "Court/criminal justice referral");
 }
 
 TEST(InquirySearch, NameWordsAreSpaceDelimitedForPrefixMatching) {

@@ -316,6 +316,18 @@ Result<LinkResult> InquiryService::LinkClient(const Actor& actor, const std::str
   });
 }
 
+Result<std::string> InquiryService::InquiryOfClientIn(Transaction& tx, const Actor& actor, const std::string& client_id,
+                                                     const std::string& inquiry_id) {
+  SW_TRY(RequireOrganization(actor));
+  if (inquiry_id.empty()) return InquiryStore::OpenInquiryOfClient(tx, actor.org_id, client_id);
+  SW_ASSIGN(auto q, InquiryStore::Get(tx, actor.org_id, inquiry_id));
+  if (!q || q->meta.voided) return Error::Field("inquiry_id", "is not an inquiry of this organization");
+  if (!q->client_id.empty() && q->client_id != client_id) {
+    return Error::Field("inquiry_id", "is linked to another client");
+  }
+  return inquiry_id;
+}
+
 Status InquiryService::RecordOutcomeIn(Transaction& tx, const Actor& actor, const std::string& inquiry_id,
                                        const std::string& stage, const std::string& detail) {
   SW_TRY(RequireOrganization(actor));

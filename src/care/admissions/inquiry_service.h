@@ -100,6 +100,12 @@ class InquiryService {
   // kFailedPrecondition for a move the pipeline does not allow (e.g. from closed).
   Status RecordOutcomeIn(db::Transaction& tx, const Actor& actor, const std::string& inquiry_id,
                          const std::string& stage, const std::string& detail);
+  // Cross-stage hook (assessment → admissions), inside the caller's transaction: the inquiry an assessment
+  // of `client_id` belongs to. A named `inquiry_id` must be a live inquiry of the organization not linked to
+  // another client (field error "inquiry_id"); without one, the client's newest live inquiry that is not
+  // yet settled, or "" when there is none.
+  Result<std::string> InquiryOfClientIn(db::Transaction& tx, const Actor& actor, const std::string& client_id,
+                                        const std::string& inquiry_id);
 
   Result<std::vector<InquiryTask>> ListTasks(const Actor& actor, const std::string& inquiry_id);
   Result<InquiryTask> AddTask(const Actor& actor, InquiryTask draft);

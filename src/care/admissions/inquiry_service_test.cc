@@ -312,6 +312,24 @@ TEST_P(InquiryServiceTest, LinkingRegistersTheClientAndOpensAnAssessmentEpisodeF
   auto again = svc().LinkClient(actor_, r.inquiry.meta.id, linked->inquiry.inquiry.meta.version,
                                {.client_id = linked->client_id});
   EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+
+  // The assessment stage finds the inquiry of the linked client, and refuses another client's.
+  auto of_client = [&](const std::string& client_id, const std::string& inquiry_id) {
+    return db::InTransaction(database(), db::Access::kRead, [&](db::Transaction& tx) {
+      return svc().InquiryOfClientIn(tx, actor_, client_id, inquiry_id);
+    });
+  };
+  EXPECT_EQ(*of_client(linked->client_id, ""), r.inquiry.meta.id);
+  EXPECT_EQ(*of_client(linked->client_id, r.inquiry.meta.id), r.inquiry.meta.id);
+  EXPECT_EQ(*of_client("01a20000-0000-7000-8000-0000000000ff", ""), "");
+  EXPECT_EQ(of_client("01a20000-0000-7000-8000-0000000000ff", r.inquiry.meta.id).error().fields.at(0).field,
+            "inquiry_id");
+  EXPECT_EQ(of_client(linked->client_id, "01a20000-0000-7000-8000-0000000000aa").error().fields.at(0).field,
+            "inquiry_id");
+  ASSERT_TRUE(db::InTransaction(database(), db::Access::kWrite, [&](db::Transaction& tx) {
+                return svc().RecordOutcomeIn(tx, actor_, r.inquiry.meta.id, "admitted", "");
+              }).ok());
+  EXPECT_EQ(*of_client(linked->client_id, ""), "") << "a settled inquiry is not picked up again";
 }
 
 TEST_P(InquiryServiceTest, LinkingAnExistingClientWithAnOpenEpisodeIsRefusedWhole) {

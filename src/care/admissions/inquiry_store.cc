@@ -218,6 +218,15 @@ Status InquiryStore::UpdatePipeline(db::Transaction& tx, const Inquiry& q, std::
                              now);
 }
 
+Result<std::string> InquiryStore::OpenInquiryOfClient(db::Transaction& tx, const std::string& org_id,
+                                                      const std::string& client_id) {
+  SW_ASSIGN(auto rs, tx.Query("SELECT id FROM inquiries WHERE org_id = ? AND client_id = ? AND voided = 0 AND stage "
+                              "NOT IN ('admitted', 'referred', 'closed') ORDER BY received_at DESC, id DESC LIMIT 1",
+                              {org_id, client_id}));
+  if (rs.empty()) return std::string();
+  return rs.rows[0].Text(0);
+}
+
 Result<std::map<std::string, int>> InquiryStore::CountByStage(db::Transaction& tx, const std::string& org_id) {
   SW_ASSIGN(auto rs, tx.Query("SELECT stage, COUNT(*) FROM inquiries WHERE org_id = ? AND voided = 0 GROUP BY stage",
                               {org_id}));

@@ -39,6 +39,9 @@ class InquiryStore {
   // The pipeline's fields: stage, its detail, waitlist, booking, the client link and the program.
   static Status UpdatePipeline(db::Transaction& tx, const Inquiry& inquiry, std::int64_t expected,
                                const std::string& now);
+  // The newest live inquiry linked to `client_id` whose outcome is not settled yet, or "".
+  static Result<std::string> OpenInquiryOfClient(db::Transaction& tx, const std::string& org_id,
+                                                 const std::string& client_id);
   // Live inquiries per stage.
   static Result<std::map<std::string, int>> CountByStage(db::Transaction& tx, const std::string& org_id);
   // Live waitlisted inquiries, of one track or ("") all.

@@ -129,9 +129,13 @@ Result<AssessmentView> AssessmentService::Start(const Actor& actor, NewAssessmen
       SW_ASSIGN(episode, ClientStore::CurrentEpisode(tx, actor.org_id, draft.client_id));
       if (episode && !admissions::IsOpenStage(episode->stage)) episode.reset();
     }
-    if (!draft.inquiry_id.empty()) {
-      SW_ASSIGN(bool inquiry, AssessmentStore::InquiryExists(tx, actor.org_id, draft.inquiry_id));
-      if (!inquiry) return Error::Field("inquiry_id", "is not an inquiry of this organization");
+    // An initial assessment belongs to the inquiry that brought the client, so completing, admitting or
+    // referring moves the admissions pipeline too.
+    std::string inquiry_id = draft.inquiry_id;
+    if (inquiry_of_client_ && (draft.kind == "initial" || !inquiry_id.empty())) {
+      SW_ASSIGN(inquiry_id, inquiry_of_client_(tx, actor, draft.client_id, draft.inquiry_id));
+    } else if (!inquiry_id.empty()) {
+      return Error::Field("inquiry_id", "cannot be checked: the admissions pipeline is not connected");
     }
     if (draft.kind == "continued_stay" && (!episode || !Admitted(episode->stage))) {
       return Error::Conflict("a continued-stay review needs an episode of care the client is admitted to",
@@ -142,7 +146,7 @@ Result<AssessmentView> AssessmentService::Start(const Actor& actor, NewAssessmen
     a.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
     a.client_id = draft.client_id;
     a.episode_id = episode ? episode->meta.id : "";
-    a.inquiry_id = draft.inquiry_id;
+    a.inquiry_id = inquiry_id;
     a.kind = draft.kind;
     a.assessor_id = actor.staff_id;
     a.assessor_user = actor.user_id;

@@ -27,6 +27,10 @@ namespace stepwise::assessment {
 // the composition root): stage assessed | admitted | referred.
 using InquiryOutcome = std::function<Status(db::Transaction&, const Actor&, const std::string& inquiry_id,
                                             const std::string& stage, const std::string& detail)>;
+// The inquiry an initial assessment of a client belongs to (InquiryService::InquiryOfClientIn): the named
+// one, checked, or the client's unsettled inquiry, or "".
+using InquiryOfClient = std::function<Result<std::string>(db::Transaction&, const Actor&,
+                                                          const std::string& client_id, const std::string& inquiry_id)>;
 
 struct NewAssessment {
   std::string client_id;
@@ -64,6 +68,7 @@ class AssessmentService {
       : db_(db), clock_(clock), clients_(clients), policy_(&policy) {}
   void SetReadLog(audit::ReadLog* log) { read_log_ = log; }
   void SetInquiryOutcome(InquiryOutcome f) { inquiry_outcome_ = std::move(f); }
+  void SetInquiryOfClient(InquiryOfClient f) { inquiry_of_client_ = std::move(f); }
   void SetPolicy(const LevelOfCarePolicy& policy) { policy_ = &policy; }
   const LevelOfCarePolicy& policy() const { return *policy_; }
 
@@ -106,6 +111,7 @@ class AssessmentService {
   admissions::ClientService& clients_;
   const LevelOfCarePolicy* policy_;
   InquiryOutcome inquiry_outcome_;
+  InquiryOfClient inquiry_of_client_;
   audit::ReadLog* read_log_ = nullptr;
 };
 

@@ -19,13 +19,13 @@ class AssessmentServiceTest : public AssessmentTestBase {
  protected:
   void SetUp() override {
     AssessmentTestBase::SetUp();
-    program::ProgramService programs(database(), clock_);
-    admissions::InquiryService inquiries(database(), clock_, *clients_, programs);
+    programs_ = std::make_unique<program::ProgramService>(database(), clock_);
+    inquiries_ = std::make_unique<admissions::InquiryService>(database(), clock_, *clients_, *programs_);
     admissions::Inquiry q;
     q.caller_type = "self";
     q.given_name = "Maria";
     q.phone = "612-555-0101";
-    auto created = inquiries.Create(admin_, q);
+    auto created = inquiries_->Create(admin_, q);
     ASSERT_TRUE(created.ok()) << created.error().message;
     inquiry_id_ = created->inquiry.meta.id;
     // Records the inquiry moves; writes a row in the caller's transaction so a rollback is visible.
@@ -36,6 +36,10 @@ class AssessmentServiceTest : public AssessmentTestBase {
                         {admin_.org_id, "inquiry-" + stage + "-" + NewUuidV7()}));
       calls_.push_back({inquiry_id, stage, detail});
       return Ok();
+    });
+    assessments_->SetInquiryOfClient([this](db::Transaction& tx, const Actor& actor, const std::string& client_id,
+                                            const std::string& inquiry_id) {
+      return inquiries_->InquiryOfClientIn(tx, actor, client_id, inquiry_id);
     });
   }
 
@@ -61,6 +65,8 @@ class AssessmentServiceTest : public AssessmentTestBase {
     return *done;
   }
 
+  std::unique_ptr<program::ProgramService> programs_;
+  std::unique_ptr<admissions::InquiryService> inquiries_;
   std::string inquiry_id_;
   bool fail_inquiry_ = false;
   std::vector<OutcomeCall> calls_;

@@ -162,10 +162,6 @@ Status AssessmentStore::Update(db::Transaction& tx, const Assessment& a, std::in
   return WriteChildren(tx, a);
 }
 
-Result<bool> AssessmentStore::InquiryExists(db::Transaction& tx, const std::string& org_id, const std::string& id) {
-  return db::ExistsLive(tx, "inquiries", org_id, id);
-}
-
 Status AssessmentStore::Void(db::Transaction& tx, const std::string& org_id, const std::string& id,
                              std::int64_t expected, const std::string& reason, const std::string& now) {
   return db::UpdateVersioned(tx, "assessments", org_id, id, expected,

@@ -21,7 +21,6 @@ class AssessmentStore {
   // Saves every field of a live assessment and rewrites its substances and dimensions (versioned).
   static Status Update(db::Transaction& tx, const Assessment& a, std::int64_t expected, const std::string& now);
   // Whether a live inquiry with this id exists in the organization (an assessment may answer one).
-  static Result<bool> InquiryExists(db::Transaction& tx, const std::string& org_id, const std::string& id);
   static Status Void(db::Transaction& tx, const std::string& org_id, const std::string& id, std::int64_t expected,
                      const std::string& reason, const std::string& now);
 };

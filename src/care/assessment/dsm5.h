@@ -7,10 +7,15 @@
 #include <string_view>
 #include <vector>
 
-#include "care/assessment/teds.h"
+#include "care/admissions/teds.h"
 #include "care/program/program_model.h"
 
 namespace stepwise::assessment {
+
+using admissions::TedsFrequencies;
+using admissions::TedsReferralSources;
+using admissions::TedsRoutes;
+using admissions::TedsSubstances;
 
 // The 11 DSM-5 SUD criteria as short labels (not the manual's wording), codes "1".."11".
 const std::vector<program::CodeLabel>& SudCriteria();
