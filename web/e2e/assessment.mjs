@@ -26,18 +26,22 @@ async function answerAll(page, pick) {
   throw new Error('items kept appearing');
 }
 
-export async function run({ page, baseUrl, check, assert, axeScan }) {
+export async function run({ page, baseUrl, check, assert, axeScan }, fromInquiry = {}) {
   let clientUrl = '';
   let workspaceUrl = '';
   let clientId = '';
 
   await check('assessment: a client at the assessment stage starts an initial assessment from the chart', async () => {
-    const res = await page.request.get(`${baseUrl}/api/v1/clients?stage=assessment&limit=50`);
-    assert(res.ok(), `GET /api/v1/clients?stage=assessment answered ${res.status()}`);
-    const { items } = await res.json();
-    const target = items.find((c) => c.stage === 'assessment' && !c.voided);
-    assert(target, 'no demo client at the assessment stage');
-    clientId = target.id;
+    if (fromInquiry.clientId) {
+      clientId = fromInquiry.clientId;  // the client the inquiry journey just registered
+    } else {
+      const res = await page.request.get(`${baseUrl}/api/v1/clients?stage=assessment&limit=50`);
+      assert(res.ok(), `GET /api/v1/clients?stage=assessment answered ${res.status()}`);
+      const { items } = await res.json();
+      const target = items.find((c) => c.stage === 'assessment' && !c.voided);
+      assert(target, 'no demo client at the assessment stage');
+      clientId = target.id;
+    }
     clientUrl = `${baseUrl}/clients/${clientId}`;
     await page.goto(clientUrl, { waitUntil: 'domcontentloaded' });
     const section = page.getByRole('region', { name: 'Assessment' });
@@ -185,4 +189,11 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     const history = page.getByRole('table', { name: 'Assessment history' });
     await history.getByRole('link', { name: 'Initial assessment' }).first().waitFor();
   });
+
+  if (fromInquiry.inquiryId) {
+    await check('assessment: the admission settles the inquiry that started the journey (Admitted on its page)', async () => {
+      await page.goto(`${baseUrl}/admissions/${fromInquiry.inquiryId}`, { waitUntil: 'domcontentloaded' });
+      await page.getByTestId('inquiry-stage').getByText('Admitted').waitFor();
+    });
+  }
 }

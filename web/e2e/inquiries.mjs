@@ -2,6 +2,7 @@
 // stays signed in on the main page), the demo intake specialist diego records a phone call through the
 // inquiry form, finds it on the admissions board, books the assessment, runs the duplicate check and creates
 // the client, landing on the chart at the assessment stage. Axe scans of the board, the form and the page.
+// Returns the new client and the inquiry, so the assessment journey (assessment.mjs) carries on with them.
 
 export async function run({ context, baseUrl, check, assert, axeScan, signIn }) {
   const browser = context.browser();
@@ -13,6 +14,7 @@ export async function run({ context, baseUrl, check, assert, axeScan, signIn }) 
   const family = `Quinn${stamp.replace(/\d/g, 'x')}`;
   const name = `${given} ${family}`;
   let inquiryUrl = '';
+  let clientId = '';
 
   try {
     await check('admissions: the intake specialist signs in and opens the board from the navigation', async () => {
@@ -79,6 +81,7 @@ export async function run({ context, baseUrl, check, assert, axeScan, signIn }) 
       await page.waitForURL(/\/clients\/[0-9a-f-]{36}$/);
       await page.getByRole('heading', { level: 1, name: new RegExp(`${given}.*${family}`) }).waitFor();
       const id = page.url().split('/').pop();
+      clientId = id;
       const res = await page.request.get(`${baseUrl}/api/v1/clients/${id}`);
       assert(res.ok(), `GET the new client answered ${res.status()}`);
       const chart = await res.json();
@@ -88,4 +91,6 @@ export async function run({ context, baseUrl, check, assert, axeScan, signIn }) 
   } finally {
     await diego.close();
   }
+  // The assessment journey continues with this client: inquiry → assessment → recommendation → admission.
+  return { clientId, inquiryId: inquiryUrl.split('/').pop() };
 }

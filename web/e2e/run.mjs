@@ -410,8 +410,9 @@ try {
 
   // Issue 4 journeys, one module each (web/e2e/<name>.mjs), with karen signed in on this page.
   const ctx = { page, context, baseUrl, check, assert, axeScan, signIn, signOut, freshTotp, artifacts };
-  await (await import('./assessment.mjs')).run(ctx);
-  await (await import('./inquiries.mjs')).run(ctx);
+  // One journey: the call recorded by the intake specialist becomes the client assessed and admitted.
+  const fromInquiry = await (await import('./inquiries.mjs')).run(ctx);
+  await (await import('./assessment.mjs')).run(ctx, fromInquiry);
 
   await check('staff and program set-up pages load and pass the accessibility scan', async () => {
     await page.goto(`${baseUrl}/staff`, { waitUntil: 'domcontentloaded' });
