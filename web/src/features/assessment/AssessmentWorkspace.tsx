@@ -13,7 +13,6 @@ import {
   type InstrumentDefinition,
   type LevelOfCarePolicy,
   type SectionValues,
-  type SubstanceUse,
 } from '../../api/assessments';
 import type { Client } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -23,7 +22,8 @@ import { displayName, formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ChartSection } from '../admissions/ChartSection';
 import { DecisionPanel } from './DecisionPanel';
-import { DimensionsSection, FlagsSection, type DimensionDraft } from './DimensionsSection';
+import { DimensionsSection, FlagsSection } from './DimensionsSection';
+import { rebaseAssessmentPatch, toDraft, type Draft } from './assessmentDraft';
 import { InstrumentsPanel } from './InstrumentsPanel';
 import { RecommendationPanel } from './RecommendationPanel';
 import { SaveIndicator } from './SaveIndicator';
@@ -31,36 +31,6 @@ import { SectionFields } from './SectionFields';
 import { SECTIONS, SUBSTANCE_NOTES_SECTION } from './sections';
 import { useSerialSaver } from './serialSaver';
 import { SubstancesSection } from './SubstancesSection';
-
-interface Draft {
-  sections: Record<string, SectionValues>;
-  substances: SubstanceUse[];
-  dimensions: DimensionDraft[];
-  flags: string[];
-}
-
-function toDraft(a: Assessment): Draft {
-  const dims = [1, 2, 3, 4, 5, 6].map((n) => {
-    const d = a.dimensions.find((x) => x.number === n);
-    return { number: n, rating: d?.rating ?? null, rationale: d?.rationale ?? '' };
-  });
-  return {
-    sections: { ...(a.sections ?? {}) },
-    // Only what the clinician edits; the server derives severity and suggestions (and sends null for empty codes).
-    substances: (a.substances ?? []).map((s) => ({
-      teds_code: s.teds_code ?? null,
-      age_first_use: s.age_first_use ?? null,
-      route: s.route ?? '',
-      frequency_30d: s.frequency_30d ?? '',
-      last_use: s.last_use ?? '',
-      amount: s.amount ?? '',
-      criteria: [...(s.criteria ?? [])],
-      diagnosis_code: s.diagnosis_code ?? '',
-    })),
-    dimensions: dims,
-    flags: [...(a.flags ?? [])],
-  };
-}
 
 /** Field messages by the server's JSON path. */
 function fieldMap(e: unknown): Record<string, string> {
@@ -103,6 +73,7 @@ const NAV: [string, string][] = [
 function Workspace({ data }: { data: Loaded }) {
   const { policy, options, defs, client } = data;
   const [record, setRecord] = useState(data.assessment);
+  const baseRef = useRef(data.assessment);  // the last version read from or saved to the server
   const [draft, setDraft] = useState<Draft>(() => toDraft(data.assessment));
   const draftRef = useRef(draft);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -111,8 +82,17 @@ function Workspace({ data }: { data: Loaded }) {
     delayMs: 800,
     save: (patch, version, keepalive) => assessmentsApi.save(data.assessment.id, patch, version, keepalive),
     merge: (older, newer) => ({ ...older, ...newer }),
-    onSaved: setRecord,
-    latestVersion: async () => (await assessmentsApi.get(data.assessment.id)).version,
+    onSaved: (saved) => {
+      baseRef.current = saved;
+      setRecord(saved);
+    },
+    // Someone saved meanwhile: send this user's edits on top of their version, unless both changed the same part.
+    rebase: async (patch) => {
+      const latest = await assessmentsApi.get(data.assessment.id);
+      const rebased = rebaseAssessmentPatch(patch, baseRef.current, latest);
+      baseRef.current = latest;
+      return { version: latest.version, patch: rebased };
+    },
   });
   useEffect(() => {
     if (status === 'error') setErrors(fieldMap(error));

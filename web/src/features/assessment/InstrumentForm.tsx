@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, Radio, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { responsesApi, type InstrumentDefinition, type InstrumentItem, type InstrumentResponse } from '../../api/assessments';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -8,6 +8,7 @@ import { formatInstant } from '../../lib/format';
 import { SaveIndicator } from './SaveIndicator';
 import { SafetyFlags, ScoringSummary, itemNumber } from './ScoringSummary';
 import { useSerialSaver } from './serialSaver';
+import { rebaseAnswers } from './assessmentDraft';
 
 type Answers = Record<string, string | null>;
 
@@ -85,6 +86,7 @@ function ItemQuestion({
 export function InstrumentForm({ definition: def, response, onResponse, variant = 'staff', onCompleted }: InstrumentFormProps) {
   const tablet = variant === 'tablet';
   const [answers, setAnswers] = useState<Answers>(() => ({ ...response.answers }));
+  const baseRef = useRef(response);  // the last version read from or saved to the server
   const [itemErrors, setItemErrors] = useState<Record<string, string>>({});
   const [completeError, setCompleteError] = useState<unknown>(null);
   const [completing, setCompleting] = useState(false);
@@ -92,8 +94,17 @@ export function InstrumentForm({ definition: def, response, onResponse, variant 
     version: response.version,
     save: (patch, version, keepalive) => responsesApi.saveAnswers(response.id, patch, version, keepalive),
     merge: (older, newer) => ({ ...older, ...newer }),
-    onSaved: onResponse,
-    latestVersion: async () => (await responsesApi.get(response.id)).version,
+    onSaved: (saved) => {
+      baseRef.current = saved;
+      onResponse(saved);
+    },
+    // Someone saved meanwhile: send this user's answers on top, unless both answered the same item differently.
+    rebase: async (patch) => {
+      const latest = await responsesApi.get(response.id);
+      const rebased = rebaseAnswers(patch, baseRef.current, latest);
+      baseRef.current = latest;
+      return { version: latest.version, patch: rebased };
+    },
   });
 
   const done = response.status !== 'draft';

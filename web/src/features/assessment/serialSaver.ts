@@ -17,10 +17,12 @@ export interface SaverOptions<P, R extends { version: number }> {
   /** Every record a save or action returned, in order. */
   onSaved: (record: R) => void;
   /**
-   * After a 412 (someone saved meanwhile), the record's current version: the patch (only this user's own
-   * edits) is sent again on top of it once. Without it, a 412 is shown as an error.
+   * After a 412 (someone saved meanwhile): reads the record's current version and returns the patch to send
+   * on top of it (only this user's own edits), which is sent once. It throws (e.g. EditConflictError) when
+   * the other save changed what this patch changes, so nothing is silently overwritten. Without it, a 412 is
+   * shown as an error.
    */
-  latestVersion?: () => Promise<number>;
+  rebase?: (patch: P) => Promise<{ version: number; patch: P }>;
   /** Wait this long after the last edit before saving (typing); 0 saves on the next tick (a click). */
   delayMs?: number;
 }
@@ -128,9 +130,10 @@ export class SerialSaver<P, R extends { version: number }> {
     try {
       return await this.opts.save(patch, this.ver, keepalive);
     } catch (e) {
-      if (!(e instanceof ApiError && e.isStale && this.opts.latestVersion)) throw e;
-      this.ver = await this.opts.latestVersion();
-      return this.opts.save(patch, this.ver, keepalive);
+      if (!(e instanceof ApiError && e.isStale && this.opts.rebase)) throw e;
+      const rebased = await this.opts.rebase(patch);
+      this.ver = rebased.version;
+      return this.opts.save(rebased.patch, this.ver, keepalive);
     }
   }
 
