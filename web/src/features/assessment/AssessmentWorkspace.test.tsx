@@ -7,7 +7,7 @@ import { COUNSELOR, DIRECTOR_PERMISSIONS, PROGRAM, SITE, TRACK, client, session 
 import { apiError, json, mockFetch, type RecordedCall } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
 import { AssessmentWorkspace } from './AssessmentWorkspace';
-import { OPTIONS, PHQ9, POLICY, assessment } from './testData';
+import { OPTIONS, PHQ9, POLICY, assessment, versionedServer } from './testData';
 
 const CLINICIAN = session({ permissions: [...DIRECTOR_PERMISSIONS, 'assessments.read', 'assessments.write'] });
 
@@ -31,44 +31,21 @@ function recommend(a: Assessment): Recommendation | null {
 }
 
 function server(start: Assessment) {
-  let rec = start;
-  const gates: (() => void)[] = [];
-  let holding = false;
-  const patch = async (c: RecordedCall) => {
-    if (holding) await new Promise<void>((resolve) => gates.push(resolve));
-    if (c.headers['if-match'] !== `"${rec.version}"`) return apiError(412, 'stale_version', 'changed');
-    const p = c.body as AssessmentPatch;
-    rec = {
-      ...rec,
-      version: rec.version + 1,
-      sections: { ...rec.sections, ...(p.sections ?? {}) },
-      substances: (p.substances ?? rec.substances).map((s) => ({
+  return versionedServer(start, (prev, body) => {
+    const p = body as AssessmentPatch;
+    const rec: Assessment = {
+      ...prev,
+      sections: { ...prev.sections, ...(p.sections ?? {}) },
+      substances: (p.substances ?? prev.substances).map((s) => ({
         ...s,
         severity: s.criteria.length >= 6 ? 'severe' : s.criteria.length >= 4 ? 'moderate' : s.criteria.length >= 2 ? 'mild' : 'none',
         suggested_icd10: s.criteria.length >= 2 ? [{ code: 'F10.10', label: 'Alcohol use disorder, mild' }] : [],
       })),
-      dimensions: p.dimensions ? p.dimensions.map((d) => ({ ...d, name: '' })) : rec.dimensions,
-      flags: p.flags ?? rec.flags,
+      dimensions: p.dimensions ? p.dimensions.map((d) => ({ ...d, name: '' })) : prev.dimensions,
+      flags: p.flags ?? prev.flags,
     };
-    rec = { ...rec, recommendation: recommend(rec) };
-    return json(rec);
-  };
-  return {
-    patch,
-    get rec() {
-      return rec;
-    },
-    set rec(r: Assessment) {
-      rec = r;
-    },
-    hold: () => {
-      holding = true;
-    },
-    release: () => {
-      holding = false;
-      gates.splice(0).forEach((g) => g());
-    },
-  };
+    return { ...rec, recommendation: recommend(rec) };
+  });
 }
 
 function routes(s: ReturnType<typeof server>, extra: Record<string, unknown> = {}) {

@@ -3,44 +3,22 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { InstrumentResponse } from '../../api/assessments';
-import { apiError, json, mockFetch, type RecordedCall } from '../../test/mockFetch';
+import { apiError, json, mockFetch } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
 import { InstrumentForm } from './InstrumentForm';
-import { PHQ9, phq9Response, scorePhq9 } from './testData';
+import { PHQ9, phq9Response, scorePhq9, versionedServer } from './testData';
 
 function Harness({ initial, variant }: { initial: InstrumentResponse; variant?: 'staff' | 'tablet' }) {
   const [r, setR] = useState(initial);
   return <InstrumentForm definition={PHQ9} response={r} onResponse={setR} variant={variant} />;
 }
 
-/** A server stand-in: merges answers, bumps the version, checks If-Match, and can hold replies back. */
+/** A server stand-in that merges answers and scores them. */
 function server(start: InstrumentResponse) {
-  let rec = start;
-  const gates: (() => void)[] = [];
-  let holding = false;
-  const patch = async (c: RecordedCall) => {
-    if (holding) await new Promise<void>((resolve) => gates.push(resolve));
-    if (c.headers['if-match'] !== `"${rec.version}"`) return apiError(412, 'stale_version', 'the record was changed since it was read');
-    const answers = { ...rec.answers, ...((c.body as { answers: Record<string, string> }).answers ?? {}) };
-    rec = { ...rec, version: rec.version + 1, answers, scoring: scorePhq9(answers) };
-    return json(rec);
-  };
-  return {
-    patch,
-    get rec() {
-      return rec;
-    },
-    set rec(r: InstrumentResponse) {
-      rec = r;
-    },
-    hold: () => {
-      holding = true;
-    },
-    release: () => {
-      holding = false;
-      gates.splice(0).forEach((g) => g());
-    },
-  };
+  return versionedServer(start, (rec, body) => {
+    const answers = { ...rec.answers, ...((body as { answers: Record<string, string> }).answers ?? {}) };
+    return { ...rec, answers, scoring: scorePhq9(answers) };
+  });
 }
 
 const item = (n: number) => screen.getByRole('radiogroup', { name: new RegExp(`^${n}\\. `) });

@@ -1,4 +1,5 @@
 // Test data for the assessment screens (shapes of docs/api.md "Assessments").
+import { apiError, json, type RecordedCall } from '../../test/mockFetch';
 import type {
   Assessment,
   InstrumentDefinition,
@@ -169,3 +170,35 @@ export const OPTIONS = {
   ],
   dsm5_criteria: Array.from({ length: 11 }, (_v, i) => ({ code: String(i + 1), label: `Criterion ${i + 1}` })),
 };
+
+/**
+ * A server stand-in for one versioned record: checks If-Match, applies a PATCH with `apply` and bumps the
+ * version, and can hold replies back (hold/release) to test that saves never overlap.
+ */
+export function versionedServer<T extends { version: number }>(start: T, apply: (rec: T, body: unknown) => T) {
+  let rec = start;
+  const gates: (() => void)[] = [];
+  let holding = false;
+  const patch = async (c: RecordedCall) => {
+    if (holding) await new Promise<void>((resolve) => gates.push(resolve));
+    if (c.headers['if-match'] !== `"${rec.version}"`) return apiError(412, 'stale_version', 'the record was changed since it was read');
+    rec = { ...apply(rec, c.body), version: rec.version + 1 };
+    return json(rec);
+  };
+  return {
+    patch,
+    get rec() {
+      return rec;
+    },
+    set rec(r: T) {
+      rec = r;
+    },
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      gates.splice(0).forEach((g) => g());
+    },
+  };
+}
