@@ -274,6 +274,8 @@ export interface Outcome {
   counselor_id?: Id | null;
   referred_to?: string;
   note?: string;
+  /** Continued-stay reviews: the episode's level before the decision. */
+  previous_level?: string;
   recorded_at?: Instant;
 }
 

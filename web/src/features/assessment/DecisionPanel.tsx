@@ -221,7 +221,17 @@ function ReferForm({ assessment, run }: { assessment: Assessment; run: Run }) {
   );
 }
 
-/** The decision (with an override reason when it differs), then admission to IOP or a referral. */
+const OUTCOME_TITLES: Record<string, string> = {
+  admitted: 'Admitted to IOP',
+  referred: 'Referred',
+  level_changed: 'Level of care changed',
+  continued: 'Continued stay at the same level',
+};
+
+/**
+ * The decision (with an override reason when it differs), then admission to IOP or a referral. A
+ * continued-stay review's decision sets the episode's level itself (step down, continue or step up).
+ */
 export function DecisionPanel({ assessment, policy, run, onErrors }: { assessment: Assessment; policy: LevelOfCarePolicy; run: Run; onErrors: (e: unknown) => void }) {
   const [referInstead, setReferInstead] = useState(false);
   const d = assessment.decision;
@@ -241,9 +251,12 @@ export function DecisionPanel({ assessment, policy, run, onErrors }: { assessmen
       )}
       {!o && <DecisionForm key={d ? `${d.level}-${d.decided_at}` : 'new'} assessment={assessment} policy={policy} run={run} onErrors={onErrors} />}
       {o && (
-        <Alert color="green" variant="light" title={o.kind === 'admitted' ? 'Admitted to IOP' : o.kind === 'referred' ? 'Referred' : 'Outcome recorded'} data-testid="outcome">
+        <Alert color="green" variant="light" title={OUTCOME_TITLES[o.kind] ?? 'Outcome recorded'} data-testid="outcome">
           {o.kind === 'admitted' && `Admission date ${formatDate(o.admission_date)}. The episode of care moved to orientation.`}
           {o.kind === 'referred' && `Referred to ${o.referred_to ?? ''}.${o.note ? ` ${o.note}` : ''}`}
+          {o.kind === 'level_changed' &&
+            `The episode of care moved from ${levelLabel(policy, o.previous_level ?? '')} to ${levelLabel(policy, d?.level ?? '')}.`}
+          {o.kind === 'continued' && `The client continues at ${levelLabel(policy, d?.level ?? '')}.`}
         </Alert>
       )}
       {d && !o && (
