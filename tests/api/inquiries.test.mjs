@@ -151,6 +151,15 @@ for (const [engine, dbFor] of engines) {
       assert.equal(dups.json.items.length, 1);
       assert.equal(dups.json.items[0].id, existing.json.id);
       assert.deepEqual(dups.json.items[0].why, ['same family name and birth date', 'same phone number']);
+      // The same check before registering anyone from the client list: a POST, so no name or date sits in a URL.
+      const direct = await api(base, 'POST', '/api/v1/clients/possible-duplicates', { body: { given: 'Daniela', family: 'Ortiz', birth_date: '1985-03-03' } });
+      assert.equal(direct.status, 200, direct.text);
+      assert.deepEqual(direct.json.items.map((c) => c.id), [existing.json.id]);
+      const noFamily = await api(base, 'POST', '/api/v1/clients/possible-duplicates', { body: { given: 'Daniela', birth_date: 'soon' } });
+      assert.equal(noFamily.status, 400);
+      assert.deepEqual(fieldsOf(noFamily), ['birth_date', 'family']);
+      const nobody = await api(base, 'POST', '/api/v1/clients/possible-duplicates', { body: { given: 'Zed', family: 'Nobody', phone: '000' } });
+      assert.deepEqual(nobody.json.items, []);
 
       const badClient = await api(base, 'POST', `/api/v1/inquiries/${r.id}/client`, { headers: ifMatch(2), body: { client: { legal_name: { given: 'Daniela' }, birth_date: '2090-01-01' } } });
       assert.equal(badClient.status, 400);

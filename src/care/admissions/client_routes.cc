@@ -87,6 +87,22 @@ namespace {
 
 int Age(const Client& c) { return AgeInYears(c.birth_date, UtcDate(std::chrono::system_clock::now())); }
 
+}  // namespace
+
+json::object PossibleDuplicatesJson(const std::vector<PossibleDuplicate>& found) {
+  json::array items;
+  for (const auto& d : found) {
+    auto j = ClientSummaryJson(d.summary);
+    json::array why;
+    for (const auto& w : d.why) why.emplace_back(w);
+    j["why"] = std::move(why);
+    items.emplace_back(std::move(j));
+  }
+  return {{"items", std::move(items)}};
+}
+
+namespace {
+
 json::object RecordJson(const ClientRecord& r) {
   const Client& c = r.summary.client;
   json::object j;
@@ -188,6 +204,22 @@ void AddClientRoutes(http::Router& router, ClientService& svc) {
     resp.SetHeader("Location", "/api/v1/clients/" + r.summary.client.meta.id);
     return resp;
   });
+  // Before registering someone: existing clients who may be the same person. A POST, so names, birth dates
+  // and phone numbers stay out of URLs; it reads and changes nothing but the audit trail.
+  router.Add(Method::kPost, "/api/v1/clients/possible-duplicates", "clients.read",
+             [&svc](Request& req) -> Result<Response> {
+               SW_ASSIGN(auto body, http::ParseObject(req));
+               std::string given, family, phone;
+               std::optional<Date> birth_date;
+               SW_TRY(http::ReadBody(body, [&](ObjectReader& r) {
+                 given = r.String("given", Need::kOptional, 100).value_or("");
+                 family = r.String("family", Need::kRequired, 100).value_or("");
+                 birth_date = r.DateValue("birth_date", Need::kOptional);
+                 phone = r.String("phone", Need::kOptional, 40).value_or("");
+               }));
+               SW_ASSIGN(auto found, svc.PossibleDuplicates(req.actor, given, family, birth_date, phone));
+               return http::JsonResponse(200, PossibleDuplicatesJson(found));
+             });
   router.Add(Method::kGet, "/api/v1/clients/{id}", "clients.read",
              http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
                SW_ASSIGN(auto r, svc.Get(req.actor, id));

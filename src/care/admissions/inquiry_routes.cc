@@ -186,15 +186,7 @@ void AddPipelineRoutes(http::Router& router, InquiryService& svc) {
   router.Add(Method::kGet, "/api/v1/inquiries/{id}/possible-duplicates", "clients.read",
              http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {
                SW_ASSIGN(auto found, svc.PossibleDuplicates(req.actor, id));
-               json::array items;
-               for (const auto& d : found) {
-                 auto j = ClientSummaryJson(d.summary);
-                 json::array why;
-                 for (const auto& w : d.why) why.emplace_back(w);
-                 j["why"] = std::move(why);
-                 items.emplace_back(std::move(j));
-               }
-               return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+               return http::JsonResponse(200, PossibleDuplicatesJson(found));
              }));
   router.Add(Method::kPost, "/api/v1/inquiries/{id}/client", "admissions.write",
              http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {

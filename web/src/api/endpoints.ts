@@ -1,5 +1,6 @@
 // One function per endpoint of docs/api.md, grouped by care stage.
 import { buildUrl, http, request } from './client';
+import type { PossibleDuplicate } from './inquiries';
 import type {
   ApiToken,
   AuditEvent,
@@ -92,6 +93,9 @@ export const clientsApi = {
   list: (query: ClientQuery = {}, signal?: AbortSignal) => http.get<Page<ClientSummary>>('/clients', { ...query }, signal),
   get: (id: Id, signal?: AbortSignal) => http.get<Client>(`/clients/${enc(id)}`, undefined, signal),
   create: (draft: ClientDraft) => http.post<Client>('/clients', draft),
+  /** Existing clients who may be this person (a POST so names and birth dates stay out of URLs). */
+  possibleDuplicates: (person: { given: string; family: string; birth_date?: string; phone?: string }) =>
+    http.post<Items<PossibleDuplicate>>('/clients/possible-duplicates', person),
   update: (id: Id, draft: ClientDraft, version: number) => http.put<Client>(`/clients/${enc(id)}`, draft, version),
   void: (id: Id, reason: string, version: number) => http.post<Client>(`/clients/${enc(id)}/void`, { reason }, version),
 };

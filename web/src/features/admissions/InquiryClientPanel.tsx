@@ -1,11 +1,12 @@
-import { Alert, Anchor, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { inquiriesApi, type Inquiry, type PossibleDuplicate } from '../../api/inquiries';
 import { Card } from '../../components/Card';
 import { ErrorAlert } from '../../components/Feedback';
 import type { ClientDraft } from '../../api/types';
-import { compact, formatDate } from '../../lib/format';
+import { compact } from '../../lib/format';
+import { PossibleDuplicatesTable } from './PossibleDuplicatesTable';
 import { usePermission } from '../security/sessionStore';
 
 const LINKABLE = ['assessment_booked', 'assessed', 'waitlisted'];
@@ -86,34 +87,17 @@ export function InquiryClientPanel({ inquiry, onChanged }: { inquiry: Inquiry; o
           </Alert>
         )}
         {dups !== null && dups.length > 0 && (
-          <Table aria-label="Possible duplicates">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Born</Table.Th>
-                <Table.Th>Why</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {dups.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    {d.display_name} <Text span size="xs" c="dimmed">{d.mrn}</Text>
-                  </Table.Td>
-                  <Table.Td>{formatDate(d.birth_date)}</Table.Td>
-                  <Table.Td>{d.why.join('; ')}</Table.Td>
-                  <Table.Td>
-                    {canWrite && linkable && (
-                      <Button size="xs" variant="outline" disabled={busy} onClick={() => void link({ client_id: d.id })}>
-                        Link this client
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <PossibleDuplicatesTable
+            items={dups}
+            action={(d) =>
+              canWrite &&
+              linkable && (
+                <Button size="xs" variant="outline" disabled={busy} onClick={() => void link({ client_id: d.id })}>
+                  Link this client
+                </Button>
+              )
+            }
+          />
         )}
         {dups !== null && canWrite && linkable && (
           <Group align="flex-end">

@@ -23,6 +23,7 @@ describe('NewClientPage', () => {
 
   it('shows server field errors beside the inputs and keeps what was typed', async () => {
     mockFetch({
+      'POST /api/v1/clients/possible-duplicates': json({ items: [] }),
       'POST /api/v1/clients': apiError(400, 'invalid_argument', 'some fields are invalid', [
         { field: 'birth_date', message: 'cannot be in the future' },
         { field: 'address.postal_code', message: 'must be a ZIP code' },
@@ -42,7 +43,10 @@ describe('NewClientPage', () => {
   });
 
   it('creates the client with only the fields filled in and opens the chart', async () => {
-    const m = mockFetch({ 'POST /api/v1/clients': json(client({ id: 'new-1' }), 201) });
+    const m = mockFetch({
+      'POST /api/v1/clients/possible-duplicates': json({ items: [] }),
+      'POST /api/v1/clients': json(client({ id: 'new-1' }), 201),
+    });
     renderScreen(<NewClientPage />, {
       route: '/clients/new',
       path: '/clients/new',
@@ -61,5 +65,33 @@ describe('NewClientPage', () => {
       sex_at_birth: 'female',
       emergency_contact: { name: 'Rui Silva' },
     });
+  });
+
+  it('shows possible duplicates before registering, and registers only when asked again', async () => {
+    const existing = { ...client({ id: 'old-1', mrn: 'SW-000042' }), display_name: 'Ana Silva', why: ['similar name and same birth date'] };
+    const m = mockFetch({
+      'POST /api/v1/clients/possible-duplicates': json({ items: [existing] }),
+      'POST /api/v1/clients': json(client({ id: 'new-1' }), 201),
+    });
+    renderScreen(<NewClientPage />, {
+      route: '/clients/new',
+      path: '/clients/new',
+      extra: [{ path: '/clients/:id', element: <ChartStub /> }],
+    });
+    await userEvent.type(screen.getByLabelText(/Legal given name/), 'Ana');
+    await userEvent.type(screen.getByLabelText(/Legal family name/), 'Silva');
+    fireEvent.change(screen.getByLabelText(/Date of birth/), { target: { value: '1992-10-03' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Register client' }));
+    const panel = await screen.findByTestId('possible-duplicates');
+    expect(panel).toHaveTextContent('SW-000042');
+    expect(panel).toHaveTextContent('similar name and same birth date');
+    expect(screen.getByRole('link', { name: 'Open chart' })).toHaveAttribute('href', '/clients/old-1');
+    expect(m.callsTo('POST', '/api/v1/clients/possible-duplicates')[0]?.body).toEqual({ given: 'Ana', family: 'Silva', birth_date: '1992-10-03' });
+    expect(m.callsTo('POST', '/api/v1/clients')).toHaveLength(0);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Register as a new client' }));
+    expect(await screen.findByRole('heading', { name: 'Chart page' })).toBeInTheDocument();
+    expect(m.callsTo('POST', '/api/v1/clients')).toHaveLength(1);
+    expect(m.callsTo('POST', '/api/v1/clients/possible-duplicates')).toHaveLength(1);
   });
 });
