@@ -64,6 +64,9 @@ describe('Session guard', () => {
         {},
         {
           'GET /api/v1/session': () => (sessionStore.get().session ? (expired ? apiError(401, 'unauthenticated', 'session ended') : json(fresh)) : json(session())),
+          // The duplicate check comes first and meets the ended session.
+          'POST /api/v1/clients/possible-duplicates': () =>
+            expired ? apiError(401, 'unauthenticated', 'session ended') : json({ items: [] }),
           'POST /api/v1/clients': () => {
             clientPosts += 1;
             return expired ? apiError(401, 'unauthenticated', 'session ended') : json(client({ id: 'new-1' }), 201);
@@ -93,12 +96,15 @@ describe('Session guard', () => {
     await userEvent.type(within(dialog).getByLabelText(/^Password/), 'northstar-demo-pass');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign in' }));
 
-    // The save that met the ended session goes through, with the new session's CSRF token.
+    // The save that met the ended session goes through (check, then register), with the new session's CSRF token.
     expect(await screen.findByTestId('chart-name')).toHaveTextContent('Ana Silva');
-    expect(clientPosts).toBe(2);
+    expect(clientPosts).toBe(1);
+    const checks = m.callsTo('POST', '/api/v1/clients/possible-duplicates');
+    expect(checks).toHaveLength(2);
+    expect(checks[1]?.headers['x-csrf-token']).toBe('csrf-token-2');
     const posts = m.callsTo('POST', '/api/v1/clients');
-    expect(posts[1]?.headers['x-csrf-token']).toBe('csrf-token-2');
-    expect(posts[1]?.body).toMatchObject({ legal_name: { given: 'Ana', family: 'Silva' }, birth_date: '1992-10-03' });
+    expect(posts[0]?.headers['x-csrf-token']).toBe('csrf-token-2');
+    expect(posts[0]?.body).toMatchObject({ legal_name: { given: 'Ana', family: 'Silva' }, birth_date: '1992-10-03' });
     expect(screen.queryByRole('dialog', { name: 'Your session has ended' })).not.toBeInTheDocument();
   });
 
