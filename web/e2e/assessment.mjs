@@ -94,6 +94,8 @@ export async function run({ page, baseUrl, check, assert, axeScan }, fromInquiry
     await page.goto(clientUrl, { waitUntil: 'domcontentloaded' });
     const banner = page.getByTestId('safety-banner').first();
     await banner.waitFor();
+    // The PHQ-9 just completed repeats every two weeks: the chart says when it is due again.
+    await page.getByTestId('due-again').getByText(/PHQ-9\) on /).waitFor();
     // karen is on the program's on-call list: the header shows her open safety alerts.
     await page.getByTestId('safety-indicator').waitFor();
     await banner.getByRole('button', { name: 'Record safety response' }).click();

@@ -4,12 +4,13 @@ import { Link, useNavigate } from 'react-router';
 import { assessmentsApi, instrumentsApi, responsesApi } from '../../api/assessments';
 import type { Client } from '../../api/types';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
-import { formatInstant, labelFor } from '../../lib/format';
+import { formatDate, formatInstant, labelFor, todayIso } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ChartSection } from '../admissions/ChartSection';
 import { usePermission } from '../security/sessionStore';
 import { useMeta } from '../shell/AppContext';
 import { GiveInstrument, ResponseResult, instrumentName } from './InstrumentsPanel';
+import { dueInstruments } from './repeats';
 import { ScoreTrends, trendsFrom } from './ScoreTrends';
 
 const IN_PROGRAM = new Set(['orientation', 'treatment', 'aftercare']);
@@ -129,6 +130,7 @@ export function AssessmentChartSection({ client }: { client: Client }) {
                   ))}
                 </Stack>
               )}
+              <DueAgain due={dueInstruments(data.responses, data.defs, todayIso())} />
               {canWrite && <GiveInstrument clientId={client.id} defs={data.defs} />}
             </div>
             <div>
@@ -141,5 +143,21 @@ export function AssessmentChartSection({ client }: { client: Client }) {
         )}
       </Stack>
     </ChartSection>
+  );
+}
+
+/** Instruments given on a schedule and when each is due again (overdue ones in red). */
+function DueAgain({ due }: { due: ReturnType<typeof dueInstruments> }) {
+  if (due.length === 0) return null;
+  return (
+    <Text size="sm" mb="sm" data-testid="due-again">
+      Due again:{' '}
+      {due.map((d, i) => (
+        <Text span key={d.code} c={d.overdue ? 'red.8' : undefined} fw={d.overdue ? 600 : undefined}>
+          {i > 0 && ' · '}
+          {d.name} {d.overdue ? `overdue since ${formatDate(d.due)}` : `on ${formatDate(d.due)}`}
+        </Text>
+      ))}
+    </Text>
   );
 }
