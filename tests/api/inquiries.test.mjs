@@ -128,6 +128,7 @@ for (const [engine, dbFor] of engines) {
         body: { caller_type: 'self', given_name: 'Daniela', family_name: 'Ortiz', birth_date: '1985-03-03', phone: '763-555-0177', program_id: setup.program.id },
       })).json;
       assert.equal(r.client_id, null, 'a new inquiry never names a client');
+      assert.deepEqual(r.next_stages, ['screening', 'referred', 'waitlisted', 'closed'], 'the moves the page offers come from the server');
       const read = await api(base, 'GET', `/api/v1/inquiries/${r.id}`);
       assert.equal(read.status, 200);
       assert.equal(read.json.program_name, 'Adult IOP');

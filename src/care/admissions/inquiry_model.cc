@@ -53,6 +53,14 @@ bool IsAllowedMove(std::string_view from, std::string_view to) {
   return false;
 }
 
+std::vector<std::string> StageMovesFrom(std::string_view from) {
+  std::vector<std::string> out;
+  for (const auto& s : InquiryStages()) {
+    if (s.code != "assessment_booked" && IsAllowedMove(from, s.code)) out.emplace_back(s.code);
+  }
+  return out;
+}
+
 void CheckStageMove(std::string_view from, const StageMove& move, FieldErrors& errors) {
   const auto codes = program::Codes(InquiryStages());
   if (std::find(codes.begin(), codes.end(), move.stage) == codes.end()) {

@@ -104,6 +104,9 @@ struct StageMove {
 
 // Whether the pipeline allows going from `from` to `to` (a move to the same stage is not a move).
 bool IsAllowedMove(std::string_view from, std::string_view to);
+// The stages a stage move from `from` may reach, in pipeline order (booking, the way into
+// assessment_booked, is its own action): what the inquiry page offers.
+std::vector<std::string> StageMovesFrom(std::string_view from);
 // Field errors for a move: a stage not reachable from `from` ("stage"), and the fields the target stage
 // needs ("reason", "referred_to", "track_id"). assessment_booked is reached only by booking.
 void CheckStageMove(std::string_view from, const StageMove& move, FieldErrors& errors);

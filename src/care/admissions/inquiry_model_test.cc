@@ -44,6 +44,18 @@ TEST(InquiryPipeline, ClosingReferringAndWaitlistingNeedTheirDetail) {
   EXPECT_TRUE(MoveErrors("assessed", {.stage = "referred", .referred_to = "Riverside residential"}).empty());
 }
 
+TEST(InquiryPipeline, OffersTheMovesItAllowsWithoutBooking) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(StageMovesFrom("inquiry"), (V{"screening", "referred", "waitlisted", "closed"}));
+  EXPECT_EQ(StageMovesFrom("assessed"), (V{"admitted", "referred", "waitlisted", "closed"}));
+  EXPECT_EQ(StageMovesFrom("waitlisted"), (V{"assessed", "admitted", "referred", "closed"}));
+  EXPECT_EQ(StageMovesFrom("closed"), (V{"inquiry"}));
+  EXPECT_TRUE(StageMovesFrom("admitted").empty());
+  for (const auto& s : InquiryStages()) {
+    for (const auto& to : StageMovesFrom(s.code)) EXPECT_TRUE(IsAllowedMove(s.code, to)) << s.code << " -> " << to;
+  }
+}
+
 TEST(InquiryPipeline, RefusesUnknownRepeatedSkippedAndBookingMovesOnStage) {
   EXPECT_EQ(MoveErrors("inquiry", {.stage = "somewhere"}), (std::vector<std::string>{"stage"}));
   EXPECT_EQ(MoveErrors("inquiry", {.stage = "inquiry"}), (std::vector<std::string>{"stage"}));

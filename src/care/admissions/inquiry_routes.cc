@@ -73,6 +73,9 @@ json::object InquiryJson(const InquiryRecord& r, const Actor& actor) {
   j["program_name"] = TextOrNull(r.program_name);
   j["notes"] = q.notes;
   j["stage"] = q.stage;
+  json::array next;
+  for (const auto& s : StageMovesFrom(q.stage)) next.emplace_back(s);
+  j["next_stages"] = std::move(next);  // the stage moves the pipeline allows from here
   j["stage_changed_at"] = q.stage_changed_at;
   j["stage_reason"] = q.stage_reason;
   j["referred_to"] = q.referred_to;

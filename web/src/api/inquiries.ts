@@ -26,18 +26,6 @@ export const INQUIRY_STAGES: { code: InquiryStage; label: string }[] = [
   { code: 'closed', label: 'Closed' },
 ];
 
-/** The moves the pipeline allows by the stage endpoint (booking has its own call). Mirrors inquiry_model.cc. */
-export const STAGE_MOVES: Record<InquiryStage, InquiryStage[]> = {
-  inquiry: ['screening', 'referred', 'waitlisted', 'closed'],
-  screening: ['inquiry', 'referred', 'waitlisted', 'closed'],
-  assessment_booked: ['screening', 'assessed', 'referred', 'waitlisted', 'closed'],
-  assessed: ['admitted', 'referred', 'waitlisted', 'closed'],
-  waitlisted: ['assessed', 'admitted', 'referred', 'closed'],
-  referred: ['inquiry', 'closed'],
-  closed: ['inquiry'],
-  admitted: [],
-};
-
 export type CallerType = 'self' | 'family' | 'referrer' | 'other';
 export type Urgency = 'routine' | 'soon' | 'urgent';
 export type PreferredSchedule = 'mornings' | 'evenings' | 'either' | 'unknown';
@@ -126,6 +114,8 @@ export interface Inquiry extends Required<Omit<InquiryDraft, 'birth_date' | 'ref
   program_id: Id | null;
   program_name: string | null;
   stage: InquiryStage;
+  /** The stage moves the pipeline allows from here (booking has its own call). */
+  next_stages: InquiryStage[];
   stage_changed_at: Instant;
   stage_reason: string;
   referred_to: string;

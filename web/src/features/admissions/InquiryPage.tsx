@@ -6,7 +6,6 @@ import {
   CALLER_TYPES,
   inquiriesApi,
   SCHEDULES,
-  STAGE_MOVES,
   stageLabel,
   substanceLabel,
   TEDS_REFERRAL_SOURCES,
@@ -46,7 +45,7 @@ function useAction() {
 
 function StageActions({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: (i: Inquiry) => void }) {
   const catalog = useCatalog();
-  const moves = STAGE_MOVES[inquiry.stage];
+  const moves = inquiry.next_stages;
   const [stage, setStage] = useState<InquiryStage | ''>('');
   const [reason, setReason] = useState('');
   const [referredTo, setReferredTo] = useState('');
