@@ -156,15 +156,6 @@ export interface SafetyAlert {
 }
 
 /** The safety-response actions a clinician can record (codes fixed by the server). */
-export const SAFETY_ACTIONS: CodeLabel[] = [
-  { code: 'safety_plan', label: 'Safety plan made or reviewed with the client' },
-  { code: 'crisis_line_988', label: 'Gave the 988 Suicide & Crisis Lifeline' },
-  { code: 'means_restriction', label: 'Discussed restricting access to lethal means' },
-  { code: 'emergency_services', label: 'Called emergency services' },
-  { code: 'higher_level_of_care', label: 'Referred to a higher level of care' },
-  { code: 'consulted_supervisor', label: 'Consulted a supervisor' },
-];
-
 export const safetyAlertsApi = {
   mine: (status: 'open' | 'resolved' = 'open', signal?: AbortSignal) =>
     http.get<Items<SafetyAlert>>('/safety-alerts', { status }, signal),
@@ -202,6 +193,8 @@ export interface AssessmentOptions {
   teds_routes: CodeLabel[];
   teds_frequencies: CodeLabel[];
   dsm5_criteria: CodeLabel[];
+  /** What a clinician can record having done about a safety alert. */
+  safety_actions: CodeLabel[];
   [key: string]: CodeLabel[] | unknown;
 }
 

@@ -28,6 +28,12 @@ describe('SafetyBanner', () => {
     let status: 'open' | 'resolved' = 'open';
     const m = mockFetch({
       'GET /api/v1/clients/client-1/safety-alerts': () => json({ items: [{ ...ALERT, status }] }),
+      'GET /api/v1/assessment-options': json({
+        safety_actions: [
+          { code: 'safety_plan', label: 'Safety plan made or reviewed' },
+          { code: 'crisis_line_988', label: '988 Suicide & Crisis Lifeline given' },
+        ],
+      }),
       'POST /api/v1/safety-alerts/alert-1/respond': (c) => {
         const body = c.body as { actions: string[]; note: string };
         if (!body.note) return apiError(400, 'invalid_argument', 'check the fields', [{ field: 'note', message: 'is required' }]);
@@ -40,8 +46,8 @@ describe('SafetyBanner', () => {
     expect(banner).toHaveTextContent('Safety alert: PHQ-9 item 9 above 0');
     await userEvent.click(within(banner).getByRole('button', { name: 'Record safety response' }));
     const form = screen.getByRole('form', { name: 'Safety response' });
-    await userEvent.click(within(form).getByRole('checkbox', { name: 'Safety plan made or reviewed with the client' }));
-    await userEvent.click(within(form).getByRole('checkbox', { name: 'Gave the 988 Suicide & Crisis Lifeline' }));
+    await userEvent.click(await within(form).findByRole('checkbox', { name: 'Safety plan made or reviewed' }));
+    await userEvent.click(within(form).getByRole('checkbox', { name: '988 Suicide & Crisis Lifeline given' }));
     await userEvent.click(within(form).getByRole('button', { name: 'Record safety response' }));
     await waitFor(() => expect(within(form).getByLabelText(/^Note/)).toHaveAccessibleDescription(/Note is required/));
     expect(screen.getByTestId('safety-banner')).toBeInTheDocument();

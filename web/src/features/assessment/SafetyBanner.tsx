@@ -1,13 +1,16 @@
 import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { SAFETY_ACTIONS, safetyAlertsApi, type SafetyAlert } from '../../api/assessments';
+import { levelOfCareApi, safetyAlertsApi, type SafetyAlert } from '../../api/assessments';
 import { ErrorAlert } from '../../components/Feedback';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { usePermission } from '../security/sessionStore';
 
 function RespondForm({ alert, onDone, onCancel }: { alert: SafetyAlert; onDone: () => void; onCancel: () => void }) {
+  // The actions a clinician can record are the server's list (GET /assessment-options, safety_actions).
+  const options = useAsync((signal) => levelOfCareApi.options(signal), []);
+  const choices = options.data?.safety_actions ?? [];
   const [actions, setActions] = useState<string[]>([]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -35,9 +38,10 @@ function RespondForm({ alert, onDone, onCancel }: { alert: SafetyAlert; onDone: 
         }}
       >
         <Stack gap="sm">
+          <ErrorAlert title="Could not load the safety actions" error={options.error} onRetry={options.reload} />
           <Checkbox.Group label="Actions taken" value={actions} onChange={setActions} error={actionsError}>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing={4} mt={6}>
-              {SAFETY_ACTIONS.map((a) => (
+              {choices.map((a) => (
                 <Checkbox key={a.code} value={a.code} label={a.label} />
               ))}
             </SimpleGrid>
