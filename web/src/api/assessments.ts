@@ -163,6 +163,18 @@ export const safetyAlertsApi = {
   respond: (id: Id, actions: string[], note: string) => http.post<SafetyAlert>(`/safety-alerts/${enc(id)}/respond`, { actions, note }),
 };
 
+/** Who besides the assessing clinician receives a program's safety alerts. */
+export interface OnCallList {
+  program_id: Id;
+  staff_ids: Id[];
+}
+
+export const onCallApi = {
+  get: (programId: Id, signal?: AbortSignal) => http.get<OnCallList>(`/programs/${enc(programId)}/on-call`, undefined, signal),
+  /** Replaces the list (a list, not a versioned record: no If-Match). */
+  set: (programId: Id, staffIds: Id[]) => request<OnCallList>('PUT', `/programs/${enc(programId)}/on-call`, { body: { staff_ids: staffIds } }),
+};
+
 // ---- Level of care and assessment options ----
 
 export interface CareLevel {

@@ -13,6 +13,7 @@ import { useAppContext, useMeta } from '../shell/AppContext';
 import { timeZoneOptions } from '../shell/timeZones';
 import { TrackForm, emptyTrackValues, trackToValues, valuesToTrackDraft } from './TrackForm';
 import { Card } from '../../components/Card';
+import { OnCallList } from './OnCallList';
 import { useCatalog } from './useCatalog';
 
 export function ProgramSetup() {
@@ -419,6 +420,7 @@ function ProgramPanel({ program, site, tracks, onChanged }: { program: Program; 
           </Table>
         </Table.ScrollContainer>
       )}
+      <OnCallList programId={program.id} programName={program.name} />
     </Paper>
   );
 }
