@@ -343,6 +343,7 @@ export const assessmentsApi = {
     http.post<Assessment>(`/assessments/${enc(aid)}/admit`, body, version),
   refer: (aid: Id, body: { referred_to: string; note?: string }, version: number) =>
     http.post<Assessment>(`/assessments/${enc(aid)}/refer`, body, version),
+  void: (aid: Id, reason: string, version: number) => http.post<Assessment>(`/assessments/${enc(aid)}/void`, { reason }, version),
 };
 
 /** Confirms the signed-in user's own password (leaving tablet mode). 204 when right; 400/401 with `password` when not. */

@@ -16,11 +16,13 @@ import {
 } from '../../api/assessments';
 import type { Client } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
+import { VoidRecord } from '../../components/VoidRecord';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { displayName, formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ChartSection } from '../admissions/ChartSection';
+import { usePermission } from '../security/sessionStore';
 import { DecisionPanel } from './DecisionPanel';
 import { DimensionsSection, FlagsSection } from './DimensionsSection';
 import { rebaseAssessmentPatch, toDraft, type Draft } from './assessmentDraft';
@@ -101,6 +103,7 @@ function Workspace({ data }: { data: Loaded }) {
   }, [status, error]);
 
   const editable = record.status === 'draft';
+  const canWrite = usePermission('assessments.write');
   const change = useCallback(
     <K extends keyof Draft>(key: K, value: Draft[K]) => {
       const next = { ...draftRef.current, [key]: value };
@@ -137,6 +140,9 @@ function Workspace({ data }: { data: Loaded }) {
             {record.status === 'draft' ? 'Draft' : record.status === 'complete' ? 'Complete' : 'Voided'}
           </StatusBadge>
           <SaveIndicator status={status} error={error} onRetry={() => void flush().catch(() => {})} />
+          {canWrite && record.status !== 'voided' && (
+            <VoidRecord what="assessment" onVoid={(reason) => run((v) => assessmentsApi.void(record.id, reason, v))} />
+          )}
         </Group>
       </Group>
       <Grid gutter="md">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { InstrumentResponse } from '../../api/assessments';
 import { apiError, json, mockFetch } from '../../test/mockFetch';
+import { session } from '../../test/fixtures';
 import { renderScreen } from '../../test/render';
 import { InstrumentForm } from './InstrumentForm';
 import { PHQ9, phq9Response, scorePhq9, versionedServer } from './testData';
@@ -121,5 +122,34 @@ describe('InstrumentForm', () => {
     expect(screen.queryByTestId('live-score')).not.toBeInTheDocument();
     expect(screen.queryByTestId('safety-flags')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Done' })).toBeInTheDocument();
+  });
+
+  it('a clinician voids a form entered in error with a reason; without one the server’s error names it', async () => {
+    let voided = false;
+    const m = mockFetch({
+      'POST /api/v1/instrument-responses/resp-1/void': (c) => {
+        const { reason } = c.body as { reason: string };
+        if (!reason) return apiError(400, 'invalid_argument', 'check the fields', [{ field: 'reason', message: 'is required' }]);
+        voided = true;
+        return json(phq9Response({ status: 'voided', version: 2 }));
+      },
+    });
+    renderScreen(<Harness initial={phq9Response()} />, { session: session({ permissions: ['assessments.read', 'assessments.write'] }) });
+    await userEvent.click(screen.getByRole('button', { name: 'Void form…' }));
+    const form = screen.getByRole('form', { name: 'Void form' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Void form' }));
+    await waitFor(() => expect(within(form).getByLabelText(/Why is it void/)).toHaveAccessibleDescription(/Reason is required/));
+    expect(voided).toBe(false);
+    await userEvent.type(within(form).getByLabelText(/Why is it void/), 'Entered for the wrong client');
+    await userEvent.click(within(form).getByRole('button', { name: 'Void form' }));
+    expect((await screen.findAllByText('Voided')).length).toBeGreaterThan(0);
+    expect(m.callsTo('POST', '/api/v1/instrument-responses/resp-1/void').at(-1)?.headers['if-match']).toBe('"1"');
+    expect(screen.queryByRole('button', { name: 'Void form…' })).not.toBeInTheDocument();
+  });
+
+  it('offers no void without assessments.write', () => {
+    mockFetch({});
+    renderScreen(<Harness initial={phq9Response()} />, { session: session({ permissions: ['assessments.read'] }) });
+    expect(screen.queryByRole('button', { name: 'Void form…' })).not.toBeInTheDocument();
   });
 });

@@ -3,6 +3,8 @@ import { useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { responsesApi, type InstrumentDefinition, type InstrumentItem, type InstrumentResponse } from '../../api/assessments';
 import { StatusBadge } from '../../components/StatusBadge';
+import { VoidRecord } from '../../components/VoidRecord';
+import { usePermission } from '../security/sessionStore';
 import { ErrorAlert } from '../../components/Feedback';
 import { formatInstant } from '../../lib/format';
 import { SaveIndicator } from './SaveIndicator';
@@ -108,6 +110,7 @@ export function InstrumentForm({ definition: def, response, onResponse, variant 
   });
 
   const done = response.status !== 'draft';
+  const canWrite = usePermission('assessments.write');
   const scoring = response.scoring;
   const visible = new Map(scoring.items.map((i) => [i.item_id, i.visible]));
   const shown = def.items.filter((i) => visible.get(i.id) !== false);
@@ -198,6 +201,9 @@ export function InstrumentForm({ definition: def, response, onResponse, variant 
           </Button>
         )}
         {done && <StatusBadge color={response.status === 'complete' ? 'green' : 'gray'}>{response.status === 'complete' ? 'Complete' : 'Voided'}</StatusBadge>}
+        {!tablet && canWrite && response.status !== 'voided' && (
+          <VoidRecord what="form" onVoid={(reason) => saver.run((v) => responsesApi.void(response.id, reason, v))} />
+        )}
       </Group>
       <Text size="xs" c="dimmed" data-testid="copyright">
         {def.name} ({def.version}). {def.copyright}
