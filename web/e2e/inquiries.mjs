@@ -73,6 +73,15 @@ export async function run({ context, baseUrl, check, assert, axeScan, signIn }) 
       await axeScan(page, 'inquiry page');
     });
 
+    await check('admissions: a follow-up is added with a due date and assigned to a colleague', async () => {
+      const followUps = page.getByRole('region', { name: 'Follow-ups' });
+      await followUps.getByLabel('New follow-up').fill('Send the intake paperwork');
+      await followUps.getByLabel('Due').fill('2030-01-10');
+      await followUps.getByRole('combobox', { name: 'Assign to' }).selectOption({ label: 'Priya Shah' });
+      await followUps.getByRole('button', { name: 'Add' }).click();
+      await followUps.getByText(/Send the intake paperwork — due .* · Priya Shah/).waitFor();
+    });
+
     await check('admissions: the duplicate check runs before the client is created, and creating opens the chart', async () => {
       await page.getByTestId('check-duplicates').click();
       await page.getByText('No possible duplicates found by name, date of birth or phone.').waitFor();

@@ -12,6 +12,7 @@ import {
   type Inquiry,
   type InquiryStage,
 } from '../../api/inquiries';
+import type { Staff } from '../../api/types';
 import { Card } from '../../components/Card';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
@@ -95,6 +96,11 @@ function StageActions({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: (i:
   );
 }
 
+/** Staff as select options, by the name they go by. */
+function staffOptions(staff: Staff[] | undefined) {
+  return (staff ?? []).filter((s) => !s.voided).map((s) => ({ value: s.id, label: `${s.preferred_name || s.given_name} ${s.family_name}` }));
+}
+
 function BookingForm({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: (i: Inquiry) => void }) {
   const staff = useAsync((signal) => staffApi.list({ limit: 200 }, signal), []);
   const [at, setAt] = useState('');
@@ -104,7 +110,7 @@ function BookingForm({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: (i: 
     action.run(async () => {
       onChanged(await inquiriesApi.book(inquiry.id, new Date(at).toISOString(), assessor, inquiry.version));
     });
-  const people = (staff.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.preferred_name || s.given_name} ${s.family_name}` }));
+  const people = staffOptions(staff.data?.items);
   return (
     <Stack gap="xs">
       <ErrorAlert error={action.error} title="Not booked" />
@@ -130,13 +136,19 @@ function FollowUps({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () => 
   const canWrite = usePermission('admissions.write');
   const [title, setTitle] = useState('');
   const [due, setDue] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const canReadStaff = usePermission('staff.read');
+  const staff = useAsync((signal) => (canReadStaff ? staffApi.list({ limit: 200 }, signal) : Promise.resolve(null)), [canReadStaff]);
+  const people = staffOptions(staff.data?.items);
+  const assigneeName = (id: string | null) => (id ? people.find((p) => p.value === id)?.label ?? '' : '');
   const action = useAction();
   const today = todayIso();
   const add = () =>
     action.run(async () => {
-      await inquiriesApi.addTask(inquiry.id, { title, due_on: due });
+      await inquiriesApi.addTask(inquiry.id, { title, due_on: due, assigned_to: assignee || null });
       setTitle('');
       setDue('');
+      setAssignee('');
       tasks.reload();
       onChanged();
     });
@@ -159,6 +171,7 @@ function FollowUps({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () => 
                 <Group gap="xs">
                   <Text size="sm" td={t.status === 'done' ? 'line-through' : undefined}>
                     {t.title} — due {formatDate(t.due_on)}
+                    {assigneeName(t.assigned_to) ? ` · ${assigneeName(t.assigned_to)}` : ''}
                   </Text>
                   {late && <Badge color="red">Overdue</Badge>}
                   {t.status === 'open' && canWrite && (
@@ -175,6 +188,12 @@ function FollowUps({ inquiry, onChanged }: { inquiry: Inquiry; onChanged: () => 
           <Group align="flex-end">
             <TextInput label="New follow-up" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
             <TextInput label="Due" type="date" value={due} onChange={(e) => setDue(e.currentTarget.value)} />
+            <NativeSelect
+              label="Assign to"
+              data={[{ value: '', label: 'Nobody in particular' }, ...people]}
+              value={assignee}
+              onChange={(e) => setAssignee(e.currentTarget.value)}
+            />
             <Button variant="light" onClick={() => void add()} disabled={!title || !due} loading={action.busy}>
               Add
             </Button>
