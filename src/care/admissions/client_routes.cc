@@ -12,11 +12,11 @@ using http::Need;
 using http::ObjectReader;
 using http::Request;
 using http::Response;
+using http::DateOrNull;
 namespace json = boost::json;
 
 namespace {
 
-json::value DateOrNull(const std::optional<Date>& d) { return d ? json::value(FormatDate(*d)) : json::value(nullptr); }
 
 json::object LegalNameJson(const Client& c) {
   return {{"given", c.legal_name.given}, {"middle", c.legal_name.middle}, {"family", c.legal_name.family}};

@@ -11,12 +11,12 @@ using http::Need;
 using http::ObjectReader;
 using http::Request;
 using http::Response;
+using http::TextOrNull;
+using http::DateOrNull;
 namespace json = boost::json;
 
 namespace {
 
-json::value TextOrNull(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
-json::value DateOrNull(const std::optional<Date>& d) { return d ? json::value(FormatDate(*d)) : json::value(nullptr); }
 
 json::array CodesJson(const std::vector<std::string>& codes) {
   json::array out;

@@ -12,11 +12,11 @@ using http::Need;
 using http::ObjectReader;
 using http::Request;
 using http::Response;
+using http::TextOrNull;
 namespace json = boost::json;
 
 namespace {
 
-json::value TextOrNull(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
 
 json::array CodeLabels(const std::vector<program::CodeLabel>& list) {
   json::array out;

@@ -13,11 +13,11 @@ using http::Need;
 using http::ObjectReader;
 using http::Request;
 using http::Response;
+using http::TextOrNull;
 namespace json = boost::json;
 
 namespace {
 
-json::value TextOrNull(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
 
 json::value StoredOr(const std::string& text, json::value fallback) { return FromText(text, std::move(fallback)); }
 

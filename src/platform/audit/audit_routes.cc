@@ -21,24 +21,23 @@ namespace json = boost::json;
 
 namespace {
 
-json::value OrNull(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
 
 json::object EventJson(const StoredEvent& e) {
   return {{"seq", e.seq},
           {"id", e.id},
           {"occurred_at", e.occurred_at},
           {"user_id", e.user_id},
-          {"username", OrNull(e.username)},
-          {"role", OrNull(e.role)},
+          {"username", http::TextOrNull(e.username)},
+          {"role", http::TextOrNull(e.role)},
           {"action", e.action},
           {"resource_type", e.resource_type},
-          {"resource_id", OrNull(e.resource_id)},
-          {"client_id", OrNull(e.client_id)},
-          {"data_category", OrNull(e.data_category)},
-          {"source_address", OrNull(e.source_address)},
+          {"resource_id", http::TextOrNull(e.resource_id)},
+          {"client_id", http::TextOrNull(e.client_id)},
+          {"data_category", http::TextOrNull(e.data_category)},
+          {"source_address", http::TextOrNull(e.source_address)},
           {"outcome", e.outcome},
-          {"reason", OrNull(e.reason)},
-          {"request_id", OrNull(e.request_id)},
+          {"reason", http::TextOrNull(e.reason)},
+          {"request_id", http::TextOrNull(e.request_id)},
           {"hash", e.hash}};
 }
 

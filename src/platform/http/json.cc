@@ -207,6 +207,10 @@ json::value OrNull(const std::optional<std::string>& s) {
   return json::string(*s);
 }
 
+json::value TextOrNull(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
+
+json::value DateOrNull(const std::optional<Date>& d) { return d ? json::value(FormatDate(*d)) : json::value(nullptr); }
+
 Result<std::int64_t> RequireIfMatch(const Request& request) {
   auto h = request.Header("if-match");
   if (!h) return Error::VersionRequired();

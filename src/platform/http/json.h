@@ -73,6 +73,10 @@ Response JsonResponse(int status, const json::value& v);
 
 // JSON null for an empty optional.
 json::value OrNull(const std::optional<std::string>& s);
+// JSON null for an empty string (an id or text that is not set).
+json::value TextOrNull(const std::string& s);
+// "YYYY-MM-DD", or JSON null without a date.
+json::value DateOrNull(const std::optional<Date>& d);
 
 // Reads If-Match: `"3"`, `W/"3"` or `3`. kPreconditionRequired when absent, kInvalidArgument when bad.
 Result<std::int64_t> RequireIfMatch(const Request& request);

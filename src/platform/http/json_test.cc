@@ -29,6 +29,13 @@ Status ReadPerson(const std::string& body) {
   });
 }
 
+TEST(Json, UnsetTextAndDatesAreNull) {
+  EXPECT_TRUE(TextOrNull("").is_null());
+  EXPECT_EQ(TextOrNull("x").as_string(), "x");
+  EXPECT_TRUE(DateOrNull(std::nullopt).is_null());
+  EXPECT_EQ(DateOrNull(ParseDate("2026-11-22")).as_string(), "2026-11-22");
+}
+
 TEST(Json, MalformedBodiesAreRejected) {
   EXPECT_EQ(FieldsOf(ReadPerson("{not json")), (std::vector<std::string>{"body"}));
   EXPECT_EQ(FieldsOf(ReadPerson("[1,2]")), (std::vector<std::string>{"body"}));

@@ -11,6 +11,7 @@ using http::Need;
 using http::ObjectReader;
 using http::Request;
 using http::Response;
+using http::TextOrNull;
 namespace json = boost::json;
 
 namespace {
@@ -42,7 +43,6 @@ json::array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
-json::value TextOrNull(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
 
 json::object UserJson(const User& u) {
   json::object j;
