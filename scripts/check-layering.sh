@@ -12,6 +12,10 @@ done
 # Database drivers only in their own folders.
 for f in $(grep -rl '#include *<sqlite3.h>' src | grep -v '^src/platform/db/sqlite/'); do report "$f includes sqlite3.h"; done
 for f in $(grep -rl '#include *<libpq-fe.h>' src | grep -v '^src/platform/db/postgres/'); do report "$f includes libpq-fe.h"; done
+# Cairo/Pango only in the PDF renderer.
+for f in $(grep -rlE '#include *<(cairo|pango)' src | grep -v '^src/platform/pdf/render\.cc$'); do
+  report "$f includes Cairo/Pango (only src/platform/pdf/render.cc may)"
+done
 # Only app/ names a concrete database.
 for f in $(grep -rlE '#include "platform/db/(sqlite|postgres)/' src | grep -v '^src/app/' | grep -v '^src/platform/db/' | grep -v '_test\.cc$'); do
   report "$f names a concrete database (only src/app/ may)"
@@ -21,7 +25,8 @@ for f in $(grep -rlE '#include "(care|insight|interop|app)/' src/platform); do r
 # Pure model files (*_model.*, platform/base, the level-of-care policy, DSM-5 and TEDS) include no Boost, SQL,
 # JSON or HTTP.
 for f in $(ls src/care/*/*_model.h src/care/*/*_model.cc src/platform/base/*.h src/care/assessment/level_of_care*.h \
-             src/care/assessment/level_of_care*.cc src/care/assessment/dsm5.* src/care/admissions/teds.* 2>/dev/null); do
+             src/care/assessment/level_of_care*.cc src/care/assessment/dsm5.* src/care/admissions/teds.* \
+             src/platform/pdf/document.* src/care/documents/signature.h src/care/documents/signature.cc 2>/dev/null); do
   if grep -qE '#include *(<boost/|<sqlite3|<libpq|"platform/(db|http)/)' "$f"; then report "$f is a pure model file but includes I/O headers"; fi
 done
 # Routes never include Beast (covered above) and stores never include HTTP.

@@ -9,12 +9,13 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib
   libsodium-dev liboath-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
   john-data cracklib-runtime
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format clang-tidy
   nodejs npm
-  chromium chromium-driver fonts-dejavu-core
+  chromium chromium-driver
   wrk nginx-light
 )
 # Test-only tools are harmless to have on a server; keep one list so the two commands stay in step.

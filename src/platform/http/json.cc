@@ -7,6 +7,16 @@
 #include "platform/base/uuid.h"
 
 namespace stepwise::http {
+namespace {
+
+std::string FormatNumber(double d) {
+  std::string s = std::to_string(d);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+}  // namespace
 
 std::string ObjectReader::PathOf(std::string_view key) const {
   if (path_.empty()) return std::string(key);
@@ -78,6 +88,21 @@ std::optional<bool> ObjectReader::Bool(std::string_view key, Need need) {
     return std::nullopt;
   }
   return v->get_bool();
+}
+
+std::optional<double> ObjectReader::Number(std::string_view key, Need need, double min, double max) {
+  const json::value* v = Find(key, need);
+  if (!v) return std::nullopt;
+  if (!v->is_number()) {
+    errors_.Add(PathOf(key), "must be a number");
+    return std::nullopt;
+  }
+  const double d = v->to_number<double>();
+  if (!(d >= min && d <= max)) {
+    errors_.Add(PathOf(key), "must be between " + FormatNumber(min) + " and " + FormatNumber(max));
+    return std::nullopt;
+  }
+  return d;
 }
 
 std::optional<Date> ObjectReader::DateValue(std::string_view key, Need need) {

@@ -37,6 +37,10 @@ class ObjectReader {
   std::optional<std::string> String(std::string_view key, Need need = Need::kOptional, std::size_t max_length = 200);
   std::optional<std::int64_t> Int(std::string_view key, Need need, std::int64_t min, std::int64_t max);
   std::optional<bool> Bool(std::string_view key, Need need = Need::kOptional);
+  // A number (integer or not) within [min, max].
+  std::optional<double> Number(std::string_view key, Need need, double min, double max);
+  // The raw value, for shapes the typed readers do not cover (marks the key as read; nullptr if absent).
+  const json::value* Value(std::string_view key, Need need = Need::kOptional) { return Find(key, need); }
   std::optional<Date> DateValue(std::string_view key, Need need = Need::kOptional);
   // A string that must be one of `allowed`.
   std::optional<std::string> Code(std::string_view key, Need need, const std::vector<std::string_view>& allowed);
