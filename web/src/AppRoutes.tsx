@@ -9,12 +9,17 @@ import { AssessmentWorkspace } from './features/assessment/AssessmentWorkspace';
 import { InstrumentResponsePage } from './features/assessment/InstrumentResponsePage';
 import { TabletResponsePage } from './features/assessment/TabletResponsePage';
 import { AuditPage } from './features/audit/AuditPage';
+import { Home } from './features/dashboard/Dashboard';
+import { ConsentPage } from './features/consent/ConsentPage';
+import { DisclosuresPage } from './features/consent/DisclosuresPage';
 import { ProgramSetup } from './features/program/ProgramSetup';
 import { StaffEditPage } from './features/program/StaffEditPage';
 import { StaffList } from './features/program/StaffList';
 import { AlertsPage } from './features/security/AlertsPage';
 import { MyAccount } from './features/security/MyAccount';
-import { HomeRedirect, RequirePermission } from './features/security/RequirePermission';
+import { PlanEditor } from './features/plans/PlanEditor';
+import { ReviewPage } from './features/plans/ReviewPage';
+import { RequirePermission } from './features/security/RequirePermission';
 import { UserEditPage } from './features/security/UserEditPage';
 import { UsersPage } from './features/security/UsersPage';
 import { Bootstrap } from './features/shell/Bootstrap';
@@ -26,7 +31,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Bootstrap />}>
-        <Route index element={<HomeRedirect />} />
+        <Route index element={<Home />} />
         <Route path="admissions" element={guard('admissions.read', <AdmissionsBoard />)} />
         <Route path="admissions/new" element={guard('admissions.write', <InquiryForm />)} />
         <Route path="admissions/:id" element={guard('admissions.read', <InquiryPage />)} />
@@ -34,7 +39,12 @@ export function AppRoutes() {
         <Route path="clients/new" element={guard('clients.write', <NewClientPage />)} />
         <Route path="clients/:id" element={guard('clients.read', <ClientChart />)} />
         <Route path="clients/:id/assessments/:aid" element={guard('assessments.read', <AssessmentWorkspace />)} />
+        <Route path="clients/:id/plans/:pid" element={guard('plans.read', <PlanEditor />)} />
+        <Route path="clients/:id/plans/:pid/review" element={guard('plans.write', <ReviewPage />)} />
         <Route path="clients/:id/instruments/:rid" element={guard('assessments.read', <InstrumentResponsePage />)} />
+        <Route path="clients/:id/consents/new" element={guard('consents.write', <ConsentPage />)} />
+        <Route path="clients/:id/consents/:cid" element={guard('consents.read', <ConsentPage />)} />
+        <Route path="clients/:id/disclosures" element={guard('disclosures.read', <DisclosuresPage />)} />
         <Route path="tablet/responses/:rid" element={guard('assessments.write', <TabletResponsePage />)} />
         <Route path="staff" element={guard('staff.read', <StaffList />)} />
         <Route path="staff/new" element={guard('staff.write', <StaffEditPage />)} />

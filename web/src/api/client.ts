@@ -210,14 +210,23 @@ function isCsrfRejection(e: ApiError): boolean {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await requestResponse(method, path, opts);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Like `request`, but hands back the successful Response unread (a PDF or CSV to download). Errors, the
+ * re-sign-in after a 401 and the CSRF retry work exactly as for `request`.
+ */
+export async function requestResponse(method: string, path: string, opts: RequestOptions = {}): Promise<Response> {
   let csrfRetried = false;
   for (let attempt = 0; ; attempt += 1) {
     const res = await send(method, path, opts);
     if (res.ok) {
       if (!opts.signIn) hooks.onActivity?.();
-      if (res.status === 204) return undefined as T;
-      const text = await res.text();
-      return (text ? JSON.parse(text) : undefined) as T;
+      return res;
     }
     const err = await errorFromResponse(res);
     if (!opts.signIn && attempt < 3) {
