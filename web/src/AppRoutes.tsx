@@ -9,6 +9,8 @@ import { AssessmentWorkspace } from './features/assessment/AssessmentWorkspace';
 import { InstrumentResponsePage } from './features/assessment/InstrumentResponsePage';
 import { TabletResponsePage } from './features/assessment/TabletResponsePage';
 import { AuditPage } from './features/audit/AuditPage';
+import { TabletSigningPage } from './features/documents/TabletSigningPage';
+import { TemplatesPage } from './features/documents/TemplatesPage';
 import { Home } from './features/dashboard/Dashboard';
 import { ConsentPage } from './features/consent/ConsentPage';
 import { DisclosuresPage } from './features/consent/DisclosuresPage';
@@ -46,10 +48,12 @@ export function AppRoutes() {
         <Route path="clients/:id/consents/:cid" element={guard('consents.read', <ConsentPage />)} />
         <Route path="clients/:id/disclosures" element={guard('disclosures.read', <DisclosuresPage />)} />
         <Route path="tablet/responses/:rid" element={guard('assessments.write', <TabletResponsePage />)} />
+        <Route path="tablet/documents/:cid/:tid" element={guard('documents.write', <TabletSigningPage />)} />
         <Route path="staff" element={guard('staff.read', <StaffList />)} />
         <Route path="staff/new" element={guard('staff.write', <StaffEditPage />)} />
         <Route path="staff/:id" element={guard('staff.read', <StaffEditPage />)} />
         <Route path="setup" element={guard('program.read', <ProgramSetup />)} />
+        <Route path="setup/documents" element={guard('program.write', <TemplatesPage />)} />
         <Route path="account" element={<MyAccount />} />
         <Route path="users" element={guard('users.admin', <UsersPage />)} />
         <Route path="users/new" element={guard('users.admin', <UserEditPage />)} />

@@ -10,6 +10,8 @@ import { displayName, formatDate, labelFor, legalFullName } from '../../lib/form
 import { useAsync } from '../../lib/useAsync';
 import { AssessmentChartSection } from '../assessment/AssessmentChartSection';
 import { SafetyBanner } from '../assessment/SafetyBanner';
+import { DocumentsSection } from '../documents/DocumentsSection';
+import { OrientationSection } from '../documents/OrientationSection';
 import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
 import { DemographicsSection } from './DemographicsSection';
@@ -137,6 +139,8 @@ export function ClientChart() {
             ['demographics', 'Demographics & contacts'],
             ['episodes', 'Episodes of care'],
             ['assessment', 'Assessment'],
+            ['orientation', 'Orientation'],
+            ['documents', 'Documents'],
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
             <Anchor key={sid} href={`#${sid}`} size="sm">
@@ -148,6 +152,8 @@ export function ClientChart() {
       <DemographicsSection client={client} onChange={state.setData} />
       <EpisodesSection client={client} onEpisodesChanged={state.reload} />
       <AssessmentChartSection client={client} />
+      <OrientationSection client={client} onFinalized={state.reload} />
+      <DocumentsSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>
           <Text fw={600}>Not yet recorded</Text>

@@ -1,6 +1,7 @@
-// Tablet mode: while a client fills in a form on the staff member's signed-in device, every staff screen is
-// locked until the staff member confirms their password. The lock holds only the response id (no PHI) and
-// lives in sessionStorage so that reloading the page does not open the staff screens; sign-out removes it.
+// Tablet mode: while a client fills in a form or signs a document on the staff member's signed-in device,
+// every staff screen is locked until the staff member confirms their password. The lock holds only ids (a
+// response id, or a tablet page path made of ids; no PHI) and lives in sessionStorage so that reloading the
+// page does not open the staff screens; sign-out removes it.
 import { useSyncExternalStore } from 'react';
 import { sessionStore } from '../security/sessionStore';
 
@@ -29,9 +30,9 @@ function emit(next: string | null) {
 }
 
 export const tabletLock = {
-  /** The response id tablet mode is locked to, or null. */
+  /** The response id (or tablet page path) tablet mode is locked to, or null. */
   get: (): string | null => current,
-  lock: (responseId: string) => emit(responseId),
+  lock: (responseIdOrPath: string) => emit(responseIdOrPath),
   /** Only after the staff member confirmed their password (or signed out). */
   unlock: () => emit(null),
   subscribe(listener: () => void): () => void {
@@ -52,4 +53,8 @@ export function useTabletLock(): string | null {
   return useSyncExternalStore(tabletLock.subscribe, tabletLock.get, tabletLock.get);
 }
 
-export const tabletPath = (responseId: string) => `/tablet/responses/${encodeURIComponent(responseId)}`;
+/**
+ * The tablet page a lock leads to: a lock is either a response id (a questionnaire) or the path of another
+ * tablet page (e.g. /tablet/documents/<client id>/<template id>, ids only).
+ */
+export const tabletPath = (lock: string) => (lock.startsWith('/tablet/') ? lock : `/tablet/responses/${encodeURIComponent(lock)}`);

@@ -29,6 +29,7 @@ export interface PermittedItem {
 export const ORGANIZATION_NAV: PermittedItem[] = [
   { label: 'Staff', to: '/staff', permission: 'staff.read' },
   { label: 'Program set-up', to: '/setup', permission: 'program.read' },
+  { label: 'Documents', to: '/setup/documents', permission: 'program.write' },
 ];
 
 export const PRIVACY_NAV: PermittedItem[] = [
