@@ -41,7 +41,7 @@ describe('ClientChart', () => {
     for (const name of ['Demographics & contacts', 'Episodes of care', 'Assessment', 'Treatment plan', 'Sessions', 'Medication & testing', 'Recovery']) {
       expect(screen.getByRole('region', { name })).toBeInTheDocument();
     }
-    expect(screen.getAllByText('Not yet recorded')).toHaveLength(4);
+    expect(screen.getAllByText('Not yet recorded')).toHaveLength(3);
     const eps = screen.getByRole('region', { name: 'Episodes of care' });
     expect(await within(eps).findByText('Adult IOP')).toBeInTheDocument();
     expect(within(eps).getByText('Jan 5, 2026')).toBeInTheDocument();

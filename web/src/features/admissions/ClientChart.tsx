@@ -12,6 +12,7 @@ import { AssessmentChartSection } from '../assessment/AssessmentChartSection';
 import { SafetyBanner } from '../assessment/SafetyBanner';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { OrientationSection } from '../documents/OrientationSection';
+import { PlanChartSection } from '../plans/PlanChartSection';
 import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
 import { DemographicsSection } from './DemographicsSection';
@@ -21,7 +22,6 @@ import { StageBadge } from './StageBadge';
 
 /** Sections later capabilities fill; until then each says plainly that nothing is recorded. */
 const LATER_SECTIONS: { id: string; title: string; text: string }[] = [
-  { id: 'treatment-plan', title: 'Treatment plan', text: 'No treatment plan is recorded for this client.' },
   { id: 'sessions', title: 'Sessions', text: 'No group or individual sessions are recorded for this client.' },
   { id: 'medication-testing', title: 'Medication & testing', text: 'No medications or drug-test results are recorded for this client.' },
   { id: 'recovery', title: 'Recovery', text: 'No relapse-prevention plan or check-ins are recorded for this client.' },
@@ -141,6 +141,7 @@ export function ClientChart() {
             ['assessment', 'Assessment'],
             ['orientation', 'Orientation'],
             ['documents', 'Documents'],
+            ['treatment-plan', 'Treatment plan'],
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
             <Anchor key={sid} href={`#${sid}`} size="sm">
@@ -154,6 +155,7 @@ export function ClientChart() {
       <AssessmentChartSection client={client} />
       <OrientationSection client={client} onFinalized={state.reload} />
       <DocumentsSection client={client} />
+      <PlanChartSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>
           <Text fw={600}>Not yet recorded</Text>

@@ -20,7 +20,7 @@ export function RequirePermission({ permission, children }: { permission: string
   return usePermission(permission) ? <>{children}</> : <NoAccess />;
 }
 
-/** "/" leads to the first area the user may open. */
+/** For users without a dashboard (no client access), "/" leads to the first area they may open. */
 export function HomeRedirect() {
   const session = useSession();
   return <Navigate to={homePath(session.user.permissions ?? [])} replace />;

@@ -119,6 +119,7 @@ export function AppLayout() {
 
         <AppShell.Navbar p="xs" id="primary-navigation" aria-label="Primary">
           <ScrollArea type="auto">
+            {sections.dashboard && link('Dashboard', '/', path === '/')}
             {sections.admissions && (
               <>
                 <SectionLabel id="nav-admissions">Admissions</SectionLabel>

@@ -28,20 +28,21 @@ async function navLabels(permissions: string[], route = '/'): Promise<string[]> 
 
 describe('Navigation by permission', () => {
   it('computes the sections and the home page from permissions', () => {
-    expect(navSections([])).toEqual({ admissions: false, clients: false, organization: [], privacy: [] });
+    expect(navSections([])).toEqual({ dashboard: false, admissions: false, clients: false, organization: [], privacy: [] });
     expect(homePath(['users.admin', 'staff.read'])).toBe('/users');
-    expect(homePath(['clients.read', 'audit.read'])).toBe('/clients');
+    expect(homePath(['clients.read', 'audit.read'])).toBe('/');
     expect(homePath([])).toBe('/account');
   });
 
-  it('an intake specialist sees Admissions above the client stages', async () => {
+  it('an intake specialist lands on the dashboard and sees Admissions above the client stages', async () => {
     const labels = await navLabels(['admissions.read', 'admissions.write', 'clients.read']);
-    expect(labels).toEqual(['Admissions', ...CLIENT_LINKS]);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    expect(labels).toEqual(['Dashboard', 'Admissions', ...CLIENT_LINKS]);
   });
 
   it('a privacy officer sees clients, the audit trail and alerts, not user administration', async () => {
     const labels = await navLabels(['clients.read', 'program.read', 'staff.read', 'audit.read', 'alerts.read']);
-    expect(labels).toEqual([...CLIENT_LINKS, 'Staff', 'Program set-up', 'Audit trail', 'Privacy alerts']);
+    expect(labels).toEqual(['Dashboard', ...CLIENT_LINKS, 'Staff', 'Program set-up', 'Audit trail', 'Privacy alerts']);
   });
 
   it('an administrator sees users and set-up but no clients, and lands on Users and roles', async () => {
@@ -50,9 +51,9 @@ describe('Navigation by permission', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Users and roles' })).toBeInTheDocument();
   });
 
-  it('a front-desk user sees only the client list, and a page outside their access says so', async () => {
+  it('a front-desk user sees the dashboard and the client list, and a page outside their access says so', async () => {
     const labels = await navLabels(['clients.read', 'organization.read'], '/audit');
-    expect(labels).toEqual(CLIENT_LINKS);
+    expect(labels).toEqual(['Dashboard', ...CLIENT_LINKS]);
     expect(await screen.findByRole('heading', { level: 1, name: 'No access' })).toBeInTheDocument();
   });
 });

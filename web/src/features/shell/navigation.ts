@@ -42,6 +42,8 @@ export const PRIVACY_NAV: PermittedItem[] = [
 export function navSections(permissions: string[]) {
   const has = (p: string) => permissions.includes(p);
   return {
+    /** The dashboard (home page) for staff who work with clients. */
+    dashboard: has('clients.read'),
     admissions: has('admissions.read'),
     clients: has('clients.read'),
     organization: ORGANIZATION_NAV.filter((n) => has(n.permission)),
@@ -49,9 +51,9 @@ export function navSections(permissions: string[]) {
   };
 }
 
-/** Where "/" leads: the first area the user may open. */
+/** The home page: the dashboard ("/") for staff with client access, else the first area the user may open. */
 export function homePath(permissions: string[]): string {
-  if (permissions.includes('clients.read')) return '/clients';
+  if (permissions.includes('clients.read')) return '/';
   const first = [...PRIVACY_NAV, ...ORGANIZATION_NAV].find((n) => permissions.includes(n.permission));
   return first?.to ?? '/account';
 }
