@@ -14,7 +14,10 @@ export function CourtOrderForm({ clientId, onSaved, onCancel }: { clientId: stri
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const set = (k: keyof CourtOrderDraft) => (e: { currentTarget: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.currentTarget.value }));
+  const set = (k: keyof CourtOrderDraft) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    setDraft((d) => ({ ...d, [k]: value }));
+  };
 
   const submit = async () => {
     const local: Record<string, string> = {};
