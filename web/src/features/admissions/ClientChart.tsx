@@ -12,6 +12,7 @@ import { AssessmentChartSection } from '../assessment/AssessmentChartSection';
 import { SafetyBanner } from '../assessment/SafetyBanner';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { OrientationSection } from '../documents/OrientationSection';
+import { ConsentExpiryBanner, ConsentsChartSection } from '../consent/ConsentsChartSection';
 import { PlanChartSection } from '../plans/PlanChartSection';
 import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
@@ -127,6 +128,7 @@ export function ClientChart() {
       </Anchor>
       {grant && <EmergencyBanner grant={grant} />}
       <SafetyBanner clientId={client.id} />
+      <ConsentExpiryBanner clientId={client.id} />
       {justCreated && (
         <Alert color="green" variant="light" role="status" title="Client registered">
           Next: open an episode of care below.
@@ -141,6 +143,7 @@ export function ClientChart() {
             ['assessment', 'Assessment'],
             ['orientation', 'Orientation'],
             ['documents', 'Documents'],
+            ['consents', 'Consents'],
             ['treatment-plan', 'Treatment plan'],
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
@@ -155,6 +158,7 @@ export function ClientChart() {
       <AssessmentChartSection client={client} />
       <OrientationSection client={client} onFinalized={state.reload} />
       <DocumentsSection client={client} />
+      <ConsentsChartSection client={client} />
       <PlanChartSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>
