@@ -169,7 +169,8 @@ export interface PlanReview extends ReviewDraft {
   id: Id;
   plan_id: Id;
   version_no?: number;
-  reviewed_at?: Instant;
+  reviewed_on?: DateString;
+  reviewer_name?: string;
   reviewed_by_name?: string;
   created_at?: Instant;
 }

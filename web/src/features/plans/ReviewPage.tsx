@@ -32,7 +32,7 @@ const reviewPath = (clientId: string, planId: string) => `/clients/${encodeURICo
 export function ReviewsList({ plan, clientId, canWrite }: { plan: Plan; clientId: string; canWrite: boolean }) {
   const meta = useMeta();
   const state = useAsync((signal) => plansApi.reviews(plan.id, signal), [plan.id]);
-  const reviews = [...(state.data?.items ?? [])].sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+  const reviews = [...(state.data?.items ?? [])].sort((a, b) => (b.reviewed_on ?? b.created_at ?? '').localeCompare(a.reviewed_on ?? a.created_at ?? ''));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="plan-reviews-heading">
       <Stack gap="xs">
@@ -48,7 +48,7 @@ export function ReviewsList({ plan, clientId, canWrite }: { plan: Plan; clientId
         )}
         {reviews.map((r) => (
           <Text key={r.id} size="sm" data-testid="review-item">
-            {formatInstant(r.reviewed_at ?? r.created_at)} · {r.reviewed_by_name || '—'} ·{' '}
+            {r.reviewed_on ? formatDate(r.reviewed_on) : formatInstant(r.created_at)} · {r.reviewer_name || r.reviewed_by_name || '—'} ·{' '}
             {DIRECTIONS.find((d) => d.value === r.level_of_care?.direction)?.label ?? r.level_of_care?.direction}
             {r.level_of_care?.level ? ` (${labelFor(meta.levels_of_care, r.level_of_care.level)})` : ''}
           </Text>
