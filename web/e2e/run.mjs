@@ -413,7 +413,6 @@ try {
   // One journey: the call recorded by the intake specialist becomes the client assessed and admitted.
   const fromInquiry = await (await import('./inquiries.mjs')).run(ctx);
   await (await import('./assessment.mjs')).run(ctx, fromInquiry);
-  await (await import('./consent.mjs')).run(ctx);
   await (await import('./plans.mjs')).run(ctx);
   await (await import('./consent.mjs')).run(ctx);
 
