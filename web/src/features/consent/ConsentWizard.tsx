@@ -9,6 +9,7 @@ import { consentsApi, type Consent } from '../../api/consents';
 import type { Client } from '../../api/types';
 import { ErrorAlert } from '../../components/Feedback';
 import { SignaturePad, type SignatureValue } from '../../components/SignaturePad';
+import { VoidRecord } from '../../components/VoidRecord';
 import { displayName, legalFullName, todayIso } from '../../lib/format';
 import { SaveIndicator } from '../assessment/SaveIndicator';
 import { useSerialSaver } from '../assessment/serialSaver';
@@ -195,6 +196,18 @@ export function ConsentWizard({ client, draft }: { client: Client; draft: Consen
           Save draft and leave
         </Button>
       </Group>
+      {record && (
+        <Group>
+          <VoidRecord
+            what="draft consent"
+            onVoid={async (reason) => {
+              await saver.saver.run((version) => consentsApi.void(record.id, reason, version));
+              reloadClientConsents(client.id);
+              navigate(`/clients/${client.id}#consents`);
+            }}
+          />
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -21,7 +21,10 @@ export function ConsentsChartSection({ client }: { client: Client }) {
   const canWrite = usePermission('consents.write');
   const canRelease = usePermission('disclosures.write');
   const canAccount = usePermission('disclosures.read');
-  const { consents, error, reload } = useClientConsents(client.id, canRead);
+  const all = useClientConsents(client.id, canRead);
+  const { error, reload } = all;
+  // A draft voided as entered in error stays on record (and in the audit trail) but not in the list.
+  const consents = all.consents?.filter((c) => !c.voided);
   const orders = useAsync((signal) => (canRead ? courtOrdersApi.list(client.id, signal).then((r) => r.items) : Promise.resolve([])), [client.id, canRead]);
   const [revoking, setRevoking] = useState<Consent | null>(null);
   const [releasing, setReleasing] = useState(false);
