@@ -2,7 +2,7 @@
 // "Documents and orientation"; care/documents on the server). Field names match the JSON exactly.
 import type { StoredSignature, SignatureValue } from '../components/SignaturePad';
 import { buildUrl, http, request } from './client';
-import type { Id, Instant, Items } from './types';
+import type { Episode, Id, Instant, Items } from './types';
 
 const enc = encodeURIComponent;
 
@@ -57,8 +57,11 @@ export interface DocumentTemplate {
   title: string;
   version_no: number;
   requires_witness: boolean;
+  /** A notice whose delivery method is recorded when it is signed (part2_notice, hipaa_npp_ack). */
+  requires_delivery_method?: boolean;
   active: boolean;
   body: string;
+  kind_label?: string;
   created_at?: Instant;
   updated_at: Instant;
 }
@@ -89,6 +92,7 @@ export interface DocumentPreview {
   text: string;
   content_sha256: string;
   requires_witness?: boolean;
+  requires_delivery_method?: boolean;
 }
 
 export interface SignRequest {
@@ -109,9 +113,9 @@ export interface SignedDocument {
   content_sha256: string;
   text: string;
   signatures: StoredSignature[];
-  delivery_method: DeliveryMethod | '';
+  delivery_method: DeliveryMethod | '' | null;
   signed_at: Instant;
-  episode_id: Id | '';
+  episode_id: Id | '' | null;
   part2: boolean;
   voided?: boolean;
   void_reason?: string;
@@ -141,12 +145,13 @@ export interface ChecklistItem {
   code: string;
   label: string;
   required: boolean;
-  document_kind?: DocumentKind | '';
+  document_kind?: DocumentKind | '' | null;
 }
 
 export interface ProgramChecklist {
   id?: Id;
-  version?: number;
+  /** The checklist's version for If-Match; 0 while the program uses the default list. */
+  version: number;
   program_id?: Id;
   items: ChecklistItem[];
   /** True while the program uses the built-in default list. */
@@ -156,14 +161,15 @@ export interface ProgramChecklist {
 export interface OrientationItem extends ChecklistItem {
   done: boolean;
   completed_at: Instant | '' | null;
-  completed_by_name: string;
+  completed_by_name: string | null;
   note: string;
   document_id: Id | '' | null;
 }
 
 export interface OrientationStatus {
-  episode_id: Id;
+  episode_id: Id | null;
   items: OrientationItem[];
+  part2_notice_delivered?: boolean;
   ready: boolean;
   /** Codes of required items still open (part2_notice until the notice was delivered). */
   blocking: string[];
@@ -173,10 +179,11 @@ export const orientationApi = {
   get: (clientId: Id, signal?: AbortSignal) => http.get<OrientationStatus>(`/clients/${enc(clientId)}/orientation`, undefined, signal),
   mark: (clientId: Id, code: string, done: boolean, note = '') =>
     http.post<OrientationStatus>(`/clients/${enc(clientId)}/orientation/items/${enc(code)}`, { done, note }),
-  /** Moves the episode from orientation to treatment; 409 with `items.<code>` field errors for what blocks it. */
-  finalize: (clientId: Id) => http.post<unknown>(`/clients/${enc(clientId)}/orientation/finalize`, {}),
+  /** Moves the episode from orientation to treatment (returns it); 409 with `items.<code>` field errors for what blocks it. */
+  finalize: (clientId: Id) => http.post<Episode>(`/clients/${enc(clientId)}/orientation/finalize`, {}),
   checklist: (programId: Id, signal?: AbortSignal) =>
     http.get<ProgramChecklist>(`/programs/${enc(programId)}/orientation-checklist`, undefined, signal),
-  saveChecklist: (programId: Id, items: ChecklistItem[], version?: number) =>
+  /** Saves the program's own list; `version` is the loaded one (0 for the default list). */
+  saveChecklist: (programId: Id, items: ChecklistItem[], version: number) =>
     request<ProgramChecklist>('PUT', `/programs/${enc(programId)}/orientation-checklist`, { body: { items }, version }),
 };

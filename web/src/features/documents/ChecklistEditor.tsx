@@ -105,7 +105,7 @@ export function ChecklistEditor() {
     setError(null);
     try {
       const body = next.map((i) => ({ code: i.code.trim(), label: i.label.trim(), required: i.required, ...(i.document_kind ? { document_kind: i.document_kind } : {}) }));
-      const result = await orientationApi.saveChecklist(programId, body, current.is_default ? undefined : current.version);
+      const result = await orientationApi.saveChecklist(programId, body, current.version ?? 0);
       checklist.setData(result);
       setSaved(true);
     } catch (e) {

@@ -41,8 +41,8 @@ async function load(clientId: string, templateId: string, signal: AbortSignal) {
   const template = templates.items.find((t) => t.id === templateId);
   return {
     preview,
-    kind: preview.kind ?? template?.kind ?? 'other',
     requiresWitness: preview.requires_witness ?? template?.requires_witness ?? false,
+    requiresDelivery: preview.requires_delivery_method ?? template?.requires_delivery_method ?? needsDeliveryMethod(preview.kind ?? template?.kind ?? ''),
     firstName: client.preferred_name?.trim() || client.legal_name.given,
     fullName: legalFullName(client.legal_name),
   };
@@ -84,7 +84,7 @@ export function TabletSigningPage() {
 
   const data = state.data;
   const preview: DocumentPreview | undefined = data?.preview;
-  const staffStep = Boolean(data && (data.requiresWitness || needsDeliveryMethod(data.kind)));
+  const staffStep = Boolean(data && (data.requiresWitness || data.requiresDelivery));
 
   const submit = async (client: SignatureValue, witness: SignatureValue | null) => {
     if (!preview || !data) return;
@@ -96,7 +96,7 @@ export function TabletSigningPage() {
         template_version_no: preview.template_version_no,
         content_sha256: preview.content_sha256,
         signatures: witness ? [client, witness] : [client],
-        ...(needsDeliveryMethod(data.kind) ? { delivery_method: delivery } : {}),
+        ...(data.requiresDelivery ? { delivery_method: delivery } : {}),
       });
       setSignedId(signed.id);
       if (step === 'staff') {
@@ -233,7 +233,7 @@ export function TabletSigningPage() {
                 </Text>
               </Stack>
             </Paper>
-            {needsDeliveryMethod(data.kind) && (
+            {data.requiresDelivery && (
               <Radio.Group label="How the notice was delivered" required value={delivery} onChange={(v) => setDelivery(v as DeliveryMethod)}>
                 <Stack gap="xs" mt="xs">
                   {DELIVERY_METHODS.map((m) => (

@@ -15,6 +15,7 @@ const DEFAULT_CHECKLIST: ProgramChecklist = {
     { code: 'schedule_track', label: 'Schedule and group track reviewed', required: true },
     { code: 'part2_notice', label: 'Part 2 notice', required: true, document_kind: 'part2_notice' },
   ],
+  version: 0,
   is_default: true,
 };
 
@@ -117,7 +118,7 @@ describe('TemplatesPage', () => {
 
     await waitFor(() => expect(m.callsTo('PUT', '/api/v1/programs/prog-1/orientation-checklist')).toHaveLength(1));
     const call = m.callsTo('PUT', '/api/v1/programs/prog-1/orientation-checklist')[0];
-    expect(call?.headers['if-match']).toBeUndefined();
+    expect(call?.headers['if-match']).toBe('"0"');
     expect(call?.body).toEqual({
       items: [
         { code: 'schedule_track', label: 'Schedule and group track reviewed', required: true },
