@@ -2,7 +2,7 @@
 // director and licensed therapist, plans.read/write). For a demo client in treatment (or orientation)
 // without a plan: start the plan from the chart, write a goal in the client's words with a dated objective,
 // add group therapy from the catalog and watch the planned hours and intensity checks follow, sign on the
-// tablet (the client draws, hands back, the counselor types), see the version locked, record a review,
+// tablet (the client draws; the staff password ends tablet mode; the counselor types), see the version locked, record a review,
 // start a new version with a reason, and find the client on the dashboard's plans-due card. Axe scans of
 // the editor, the signing screen, the review form and the dashboard.
 
@@ -104,18 +104,33 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     assert((await goal.inputValue()) === 'I want to stay sober so I can keep my job', 'the goal was not saved');
   });
 
-  await check('plans: signing on the tablet — the client draws, hands back, the counselor signs; the version is locked', async () => {
-    await page.getByRole('button', { name: 'Sign with the client' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Sign the treatment plan' });
-    const text = dialog.getByTestId('plan-text');
+  await check('plans: signing on the tablet — the client draws and hands back (staff password), the counselor signs; the version is locked', async () => {
+    await page.getByRole('button', { name: 'Sign with the client (tablet)' }).click();
+    await page.waitForURL(/\/tablet\/plans\/[0-9a-f-]{36}\/versions\/1$/);
+    assert((await page.getByRole('navigation', { name: 'Primary' }).count()) === 0, 'tablet mode shows the app navigation');
+    const text = page.getByTestId('plan-text');
     await text.waitFor();
     assert((await text.innerText()).includes('I want to stay sober so I can keep my job'), 'the plan text lacks the goal');
-    await axeScan(page, 'plan signing');
-    const pad = dialog.getByTestId('signature-client');
+    await axeScan(page, 'plan signing on the tablet');
+    const pad = page.getByTestId('signature-client');
     await drawSignature(page, pad.locator('canvas'));
     await pad.getByText('Signature drawn.').waitFor();
-    await dialog.getByRole('button', { name: 'Sign my plan' }).click();
-    await dialog.getByRole('button', { name: 'Counselor: continue to sign' }).click();
+    await page.getByRole('button', { name: 'Sign my plan' }).click();
+    await page.getByRole('heading', { name: 'Signed — please hand the tablet back' }).waitFor();
+    // Any staff page leads back to the tablet page until the staff password is given.
+    await page.goto(`${baseUrl}/clients`, { waitUntil: 'domcontentloaded' });
+    await page.waitForURL(/\/tablet\/plans\//);
+    await page.getByRole('heading', { name: 'Signed — please hand the tablet back' }).waitFor();
+    await page.getByRole('button', { name: 'Staff: continue' }).click();
+    const unlock = page.getByRole('dialog', { name: 'Staff: leave tablet mode' });
+    await unlock.getByLabel(/Your password/).fill(process.env.E2E_PASSWORD ?? 'northstar-demo-pass');
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await page.waitForURL((u) => u.toString().split('?')[0] === planUrl);
+    await page.getByTestId('next-signer').getByText('Next: counselor signature').waitFor();
+
+    await page.getByRole('button', { name: 'Sign as counselor' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign the treatment plan' });
+    await dialog.getByTestId('plan-text').waitFor();
     const staff = dialog.getByTestId('signature-counselor');
     await staff.getByRole('button', { name: 'Type name instead' }).click();
     await staff.getByRole('checkbox', { name: /sign with this typed name/ }).check();

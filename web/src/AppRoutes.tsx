@@ -21,6 +21,7 @@ import { AlertsPage } from './features/security/AlertsPage';
 import { MyAccount } from './features/security/MyAccount';
 import { PlanEditor } from './features/plans/PlanEditor';
 import { ReviewPage } from './features/plans/ReviewPage';
+import { TabletPlanSigningPage } from './features/plans/TabletPlanSigningPage';
 import { RequirePermission } from './features/security/RequirePermission';
 import { UserEditPage } from './features/security/UserEditPage';
 import { UsersPage } from './features/security/UsersPage';
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="clients/:id/consents/:cid" element={guard('consents.read', <ConsentPage />)} />
         <Route path="clients/:id/disclosures" element={guard('disclosures.read', <DisclosuresPage />)} />
         <Route path="tablet/responses/:rid" element={guard('assessments.write', <TabletResponsePage />)} />
+        <Route path="tablet/plans/:pid/versions/:no" element={guard('plans.write', <TabletPlanSigningPage />)} />
         <Route path="tablet/documents/:cid/:tid" element={guard('documents.write', <TabletSigningPage />)} />
         <Route path="staff" element={guard('staff.read', <StaffList />)} />
         <Route path="staff/new" element={guard('staff.write', <StaffEditPage />)} />

@@ -6,6 +6,7 @@ import { COUNSELOR, client } from '../../test/fixtures';
 import { apiError, json, mockFetch, type RecordedCall } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
 import { POLICY } from '../assessment/testData';
+import { tabletLock } from '../assessment/tabletLock';
 import { PlanEditor } from './PlanEditor';
 import { CATALOG, PLANNER, plan, planServer, version } from './testData';
 
@@ -145,7 +146,7 @@ describe('PlanEditor', { timeout: 60_000 }, () => {
     await userEvent.click(within(form).getByRole('button', { name: 'Start new version' }));
     await waitFor(() => expect(m.callsTo('POST', '/api/v1/plans/plan-1/versions')).toHaveLength(1));
     expect(m.callsTo('POST', '/api/v1/plans/plan-1/versions')[0]?.body).toEqual({ reason: 'Moves to the evening track' });
-    expect(await screen.findByText(/version 2 · Moves to the evening track/)).toBeInTheDocument();
+    expect(await screen.findByText(/version 2 · Moves to the evening track/, {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('shows what changed between versions from the server’s diff', async () => {
@@ -177,63 +178,53 @@ describe('PlanEditor', { timeout: 60_000 }, () => {
     expect(within(diff).getByText('2026-03-01')).toBeInTheDocument();
   });
 
-  it('signs on the tablet: the client reads the plan text and signs, hands back, then the counselor signs', async () => {
+  it('hands the tablet to the client: pending edits are saved first, then the device is locked to the signing page', async () => {
     const s = planServer(version());
+    const m = mockFetch(routes(s));
+    renderScreen(<PlanEditor />, {
+      route: '/clients/client-1/plans/plan-1',
+      path: '/clients/:id/plans/:pid',
+      session: PLANNER,
+      extra: [{ path: '/tablet/plans/:pid/versions/:no', element: <h1>Tablet signing</h1> }],
+    });
+    fireEvent.change(await screen.findByLabelText('Goal 1, in the client’s own words'), { target: { value: 'I want my job back' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Sign with the client (tablet)' }));
+    expect(await screen.findByRole('heading', { name: 'Tablet signing' })).toBeInTheDocument();
+    expect(puts(m)).toHaveLength(1);
+    expect(s.rec.goals[0]?.text).toBe('I want my job back');
+    expect(tabletLock.get()).toBe('/tablet/plans/plan-1/versions/1');
+    tabletLock.unlock();
+  });
+
+  it('after the client, the counselor reads the plan text and signs; an active plan is locked', async () => {
+    const clientSig = { role: 'client', signer_name: 'Maria Lopez', method: 'typed' as const, signed_at: '2026-01-07T15:00:00.000Z' };
+    const s = planServer(version({ status: 'awaiting_signatures', signatures: [clientSig] }));
     const signs: RecordedCall[] = [];
-    const m = mockFetch(
+    mockFetch(
       routes(s, {
         'GET /api/v1/plans/plan-1/versions/1/preview': json({ text: 'TREATMENT PLAN\nGoal 1: I want to stop drinking', content_sha256: 'hash-1' }),
         'POST /api/v1/plans/plan-1/versions/1/sign': (c: RecordedCall) => {
           signs.push(c);
-          const sig = { ...(c.body as { signature: object }).signature, signed_at: '2026-01-07T15:00:00.000Z' } as PlanVersion['signatures'][number];
-          const signatures = [...s.rec.signatures, sig];
-          s.rec = { ...s.rec, version: s.rec.version + 1, signatures, status: signatures.length === 1 ? 'awaiting_signatures' : 'active' };
+          const sig = { ...(c.body as { signature: object }).signature, signed_at: '2026-01-07T16:00:00.000Z' } as PlanVersion['signatures'][number];
+          s.rec = { ...s.rec, version: s.rec.version + 1, signatures: [...s.rec.signatures, sig], status: 'active' };
           return json(s.rec);
         },
       }),
     );
     render();
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign with the client' }));
+    expect(await screen.findByTestId('next-signer')).toHaveTextContent('Next: counselor signature');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign as counselor' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sign the treatment plan' });
     expect(await within(dialog).findByTestId('plan-text')).toHaveTextContent('Goal 1: I want to stop drinking');
-    const pad = within(dialog).getByTestId('signature-client');
-    expect(within(pad).getByLabelText(/Full name of the signer/)).toHaveValue('Mari Lopez');
+    const pad = within(dialog).getByTestId('signature-counselor');
+    expect(within(pad).getByLabelText(/Full name of the signer/)).toHaveValue('Karen Olson');
     await userEvent.click(within(pad).getByRole('button', { name: 'Type name instead' }));
     await userEvent.click(within(pad).getByRole('checkbox', { name: /sign with this typed name/ }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign my plan' }));
-    await userEvent.click(await within(dialog).findByRole('button', { name: 'Counselor: continue to sign' }));
-    const staffPad = within(dialog).getByTestId('signature-counselor');
-    expect(within(staffPad).getByLabelText(/Full name of the signer/)).toHaveValue('Karen Olson');
-    await userEvent.click(within(staffPad).getByRole('button', { name: 'Type name instead' }));
-    await userEvent.click(within(staffPad).getByRole('checkbox', { name: /sign with this typed name/ }));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Sign as counselor' }));
     expect(await within(dialog).findByText(/The plan is active and locked/)).toBeInTheDocument();
-    expect(signs.map((c) => c.body)).toEqual([
-      { content_sha256: 'hash-1', signature: { role: 'client', signer_name: 'Mari Lopez', method: 'typed' } },
-      { content_sha256: 'hash-1', signature: { role: 'counselor', signer_name: 'Karen Olson', method: 'typed' } },
-    ]);
-    expect(signs.map((c) => c.headers['if-match'])).toEqual(['"1"', '"2"']);
-    expect(puts(m)).toHaveLength(0);
-  });
-
-  it('signing a plan without goals shows the server’s reason', async () => {
-    const s = planServer(version({ goals: [], objectives: [] }));
-    mockFetch(
-      routes(s, {
-        'GET /api/v1/plans/plan-1/versions/1/preview': json({ text: 'TREATMENT PLAN', content_sha256: 'hash-1' }),
-        'POST /api/v1/plans/plan-1/versions/1/sign': apiError(400, 'invalid', 'the plan cannot be signed yet', [
-          { field: 'goals', message: 'a plan needs at least one goal before it is signed' },
-        ]),
-      }),
-    );
-    render();
-    await userEvent.click(await screen.findByRole('button', { name: 'Sign with the client' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Sign the treatment plan' });
-    await within(dialog).findByTestId('plan-text');
-    const pad = within(dialog).getByTestId('signature-client');
-    await userEvent.click(within(pad).getByRole('button', { name: 'Type name instead' }));
-    await userEvent.click(within(pad).getByRole('checkbox', { name: /sign with this typed name/ }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Sign my plan' }));
-    expect(await within(dialog).findByText(/goals: a plan needs at least one goal/)).toBeInTheDocument();
+    expect(signs.map((c) => c.body)).toEqual([{ content_sha256: 'hash-1', signature: { role: 'counselor', signer_name: 'Karen Olson', method: 'typed' } }]);
+    expect(signs[0]?.headers['if-match']).toBe('"1"');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Back to the plan' }));
+    expect(await screen.findByTestId('locked-notice')).toBeInTheDocument();
   });
 });

@@ -70,6 +70,7 @@ function Editor({ data, onPlan }: { data: Loaded; onPlan: () => void }) {
   const navigate = useNavigate();
   const location = useLocation();
   const reviewed = (location.state as { reviewed?: boolean } | null)?.reviewed === true;
+  const clientSigned = (location.state as { clientSigned?: boolean } | null)?.clientSigned === true;
   const canWrite = usePermission('plans.write');
   const [record, setRecord] = useState(data.version);
   const baseRef = useRef(data.version);  // the last version read from or saved to the server
@@ -146,6 +147,11 @@ function Editor({ data, onPlan }: { data: Loaded; onPlan: () => void }) {
           </Anchor>
         </Group>
       </Group>
+      {clientSigned && record.status !== 'active' && (
+        <Alert color="green" variant="light" role="status" title="The client signed">
+          Next: sign as counselor.
+        </Alert>
+      )}
       {reviewed && (
         <Alert color="green" variant="light" role="status" title="Review recorded">
           The next review date is updated.
@@ -221,8 +227,8 @@ function Editor({ data, onPlan }: { data: Loaded; onPlan: () => void }) {
               planId={plan.id}
               record={record}
               canWrite={canWrite}
-              clientName={name}
               sign={sign}
+              beforeTablet={() => saver.flush()}
               incomplete={editable ? incomplete : []}
               onClosed={onPlan}
             />

@@ -1,10 +1,12 @@
 import { Alert, Box, Button, Container, Group, List, Modal, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { plansApi, type PlanVersion } from '../../api/plans';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { SignaturePad, SignatureView, type SignatureValue, type StoredSignature } from '../../components/SignaturePad';
 import { useSession } from '../security/sessionStore';
+import { startPlanSigning } from './TabletPlanSigningPage';
 
 type Signer = 'client' | 'counselor' | 'supervisor';
 
@@ -24,11 +26,12 @@ const SIGNER_TITLES: Record<Signer, string> = {
   supervisor: 'Supervisor co-signature',
 };
 
+type StaffSigner = Exclude<Signer, 'client'>;
+
 interface SessionProps {
   planId: string;
   record: PlanVersion;
-  first: Signer;
-  clientName: string;
+  role: StaffSigner;
   /** Saves pending edits, then signs with the version the last save returned; the result becomes the record. */
   sign: (body: { content_sha256: string; signature: SignatureValue }) => Promise<PlanVersion>;
   /** What the screen still holds that is not in the saved plan (incomplete rows). */
@@ -37,13 +40,13 @@ interface SessionProps {
 }
 
 /**
- * Signing on a tablet, full screen: the plan as the server renders it (the text whose hash is signed), a
- * signature pad for the client, a hand-back step, then the counselor. A supervisor co-signs the same way.
+ * A staff signature, full screen: the plan as the server renders it (the text whose hash is signed) and a
+ * signature pad. The counselor signs after the client; a licensed supervisor co-signs the same way.
  */
-function SigningSession({ planId, record, first, clientName, sign, incomplete, onClose }: SessionProps) {
+function SigningSession({ planId, record, role, sign, incomplete, onClose }: SessionProps) {
   const session = useSession();
   const staffName = session.user.display_name || session.user.username;
-  const [step, setStep] = useState<Signer | 'handback' | 'done'>(first);
+  const [done, setDone] = useState(false);
   const [preview, setPreview] = useState<{ text: string; content_sha256: string } | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [signature, setSignature] = useState<SignatureValue | null>(null);
@@ -66,11 +69,9 @@ function SigningSession({ planId, record, first, clientName, sign, incomplete, o
     setBusy(true);
     setError(null);
     try {
-      const saved = await sign({ content_sha256: preview.content_sha256, signature });
+      await sign({ content_sha256: preview.content_sha256, signature });
       setSignature(null);
-      const after = nextSigner(saved);
-      if (step === 'client') setStep(after === 'counselor' ? 'handback' : 'done');
-      else setStep('done');
+      setDone(true);
     } catch (e) {
       setError(e);
       // The plan changed since the text was shown: show the new text before anyone signs.
@@ -82,20 +83,7 @@ function SigningSession({ planId, record, first, clientName, sign, incomplete, o
 
   const fieldError = error instanceof ApiError ? error.fields.map((f) => `${f.field}: ${f.message}`).join('; ') : '';
 
-  if (step === 'handback') {
-    return (
-      <Stack align="center" ta="center" py="xl" gap="lg">
-        <Title order={2} fz={32}>
-          Thank you{clientName ? `, ${clientName.split(' ')[0]}` : ''} — please hand the tablet back
-        </Title>
-        <Text fz="lg">Your signature is saved.</Text>
-        <Button size="lg" onClick={() => setStep('counselor')}>
-          Counselor: continue to sign
-        </Button>
-      </Stack>
-    );
-  }
-  if (step === 'done') {
+  if (done) {
     return (
       <Stack align="center" ta="center" py="xl" gap="lg">
         <Title order={2} fz={32}>
@@ -115,8 +103,6 @@ function SigningSession({ planId, record, first, clientName, sign, incomplete, o
     );
   }
 
-  const role = step;
-  const defaultName = role === 'client' ? clientName : staffName;
   return (
     <Stack gap="md">
       <Title order={2}>{SIGNER_TITLES[role]}</Title>
@@ -134,7 +120,7 @@ function SigningSession({ planId, record, first, clientName, sign, incomplete, o
       {preview && (
         <Paper withBorder p="md">
           <Text size="sm" c="dimmed" mb="xs">
-            {role === 'client' ? 'Please read your plan. Scroll to see all of it.' : 'The plan as it will be signed.'}
+            The plan as it will be signed.
           </Text>
           <ScrollArea.Autosize mah="40vh" type="auto">
             <Box component="pre" data-testid="plan-text" style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', margin: 0 }} fz="md">
@@ -143,7 +129,7 @@ function SigningSession({ planId, record, first, clientName, sign, incomplete, o
           </ScrollArea.Autosize>
         </Paper>
       )}
-      <SignaturePad key={role} role={role} label={SIGNER_TITLES[role]} value={signature} onChange={setSignature} defaultName={defaultName} size="lg" disabled={busy} />
+      <SignaturePad key={role} role={role} label={SIGNER_TITLES[role]} value={signature} onChange={setSignature} defaultName={staffName} size="lg" disabled={busy} />
       {error ? (
         <ErrorAlert title="Not signed" error={error}>
           {fieldError && <Text size="sm">{fieldError}</Text>}
@@ -154,7 +140,7 @@ function SigningSession({ planId, record, first, clientName, sign, incomplete, o
           Cancel
         </Button>
         <Button size="lg" onClick={() => void submit()} disabled={!preview || !signature} loading={busy}>
-          {role === 'client' ? 'Sign my plan' : role === 'counselor' ? 'Sign as counselor' : 'Co-sign as supervisor'}
+          {role === 'counselor' ? 'Sign as counselor' : 'Co-sign as supervisor'}
         </Button>
       </Group>
     </Stack>
@@ -165,16 +151,19 @@ interface PanelProps {
   planId: string;
   record: PlanVersion;
   canWrite: boolean;
-  clientName: string;
   sign: SessionProps['sign'];
+  /** Sends pending edits before the tablet goes to the client. */
+  beforeTablet: () => Promise<void>;
   incomplete: string[];
   /** Called when the signing screen closes (to reload the plan's status). */
   onClosed: () => void;
 }
 
 /** The version's signatures and the next one needed. */
-export function SigningPanel({ planId, record, canWrite, clientName, sign, incomplete, onClosed }: PanelProps) {
-  const [open, setOpen] = useState<Signer | null>(null);
+export function SigningPanel({ planId, record, canWrite, sign, beforeTablet, incomplete, onClosed }: PanelProps) {
+  const navigate = useNavigate();
+  const [open, setOpen] = useState<StaffSigner | null>(null);
+  const [tabletError, setTabletError] = useState<unknown>(null);
   const next = nextSigner(record);
   const signatures = (record.signatures ?? []) as StoredSignature[];
   const close = () => {
@@ -201,15 +190,31 @@ export function SigningPanel({ planId, record, canWrite, clientName, sign, incom
             Next: {SIGNER_TITLES[next].toLowerCase()}
           </Text>
         )}
-        {canWrite && next && (
-          <Button onClick={() => setOpen(next)}>
-            {next === 'client' ? 'Sign with the client' : next === 'counselor' ? 'Sign as counselor' : 'Co-sign as supervisor'}
-          </Button>
+        {canWrite && next === 'client' && (
+          <>
+            {incomplete.length > 0 && (
+              <Text size="sm" c="orange.9">
+                Rows not complete yet are not part of the plan the client signs.
+              </Text>
+            )}
+            <Button
+              onClick={() => {
+                setTabletError(null);
+                beforeTablet().then(() => startPlanSigning(navigate, planId, record.no), setTabletError);
+              }}
+            >
+              Sign with the client (tablet)
+            </Button>
+            <ErrorAlert title="Unsaved changes: the plan was not handed over" error={tabletError} />
+          </>
+        )}
+        {canWrite && (next === 'counselor' || next === 'supervisor') && (
+          <Button onClick={() => setOpen(next)}>{next === 'counselor' ? 'Sign as counselor' : 'Co-sign as supervisor'}</Button>
         )}
       </Stack>
       <Modal opened={open !== null} onClose={close} fullScreen title="Sign the treatment plan" aria-label="Sign the treatment plan">
         <Container size="md">
-          {open && <SigningSession planId={planId} record={record} first={open} clientName={clientName} sign={sign} incomplete={incomplete} onClose={close} />}
+          {open && <SigningSession planId={planId} record={record} role={open} sign={sign} incomplete={incomplete} onClose={close} />}
         </Container>
       </Modal>
     </Paper>
