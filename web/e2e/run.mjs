@@ -413,6 +413,8 @@ try {
   // One journey: the call recorded by the intake specialist becomes the client assessed and admitted.
   const fromInquiry = await (await import('./inquiries.mjs')).run(ctx);
   await (await import('./assessment.mjs')).run(ctx, fromInquiry);
+  // Issue 5: the admitted client is oriented, signs the Part 2 notice on the tablet, and the admission is finalized.
+  await (await import('./documents.mjs')).run(ctx, fromInquiry);
   await (await import('./plans.mjs')).run(ctx);
   await (await import('./consent.mjs')).run(ctx);
 
