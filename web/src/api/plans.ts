@@ -123,9 +123,16 @@ export interface PlanVersion extends PlanContent {
   hours: PlanHours;
   checks: IntensityCheck[];
   signatures: PlanSignature[];
-  content_sha256?: string;
+  content_sha256?: string | null;
   created_at?: Instant;
   created_by_name?: string;
+  /** True once anyone signed: the content can no longer change. */
+  locked?: boolean;
+  /** The author (the counselor who signed) is not licensed: a licensed supervisor co-signs last. */
+  needs_cosign?: boolean;
+  /** What the intensity checks were evaluated for: "adult" or "adolescent", and the level of care. */
+  population?: string;
+  level_of_care?: string;
 }
 
 export interface CatalogIntervention {
@@ -187,8 +194,11 @@ export interface PlanDue {
 
 export const plansApi = {
   forClient: (clientId: Id, signal?: AbortSignal) => http.get<Items<Plan>>(`/clients/${enc(clientId)}/plans`, undefined, signal),
-  /** A new plan whose first draft is prefilled with problems from the latest completed assessment. */
-  create: (clientId: Id, body: { episode_id?: Id } = {}) => http.post<Plan>(`/clients/${enc(clientId)}/plans`, body),
+  /**
+   * A new plan for the client's open, admitted episode; its first draft has a problem for each dimension
+   * rated 2 or more in the latest completed assessment.
+   */
+  create: (clientId: Id) => http.post<Plan>(`/clients/${enc(clientId)}/plans`, {}),
   get: (planId: Id, signal?: AbortSignal) => http.get<Plan>(`/plans/${enc(planId)}`, undefined, signal),
   version: (planId: Id, no: number, signal?: AbortSignal) => http.get<PlanVersion>(`/plans/${enc(planId)}/versions/${no}`, undefined, signal),
   /** Replaces a draft's content (If-Match); a locked version answers 409 with field `version`. */

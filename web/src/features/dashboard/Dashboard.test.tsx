@@ -20,11 +20,11 @@ function start(permissions: string[], due: unknown[] = [...DUE]) {
   return m;
 }
 
-describe('Dashboard', () => {
+describe('Dashboard', { timeout: 30_000 }, () => {
   it('is the home page for staff with clients: plans due, overdue first (longest overdue on top), each linking to the work', async () => {
     const m = start([...DIRECTOR_PERMISSIONS, 'plans.read']);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
-    const table = await screen.findByRole('table', { name: 'Plans due' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' }, { timeout: 5000 })).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Plans due' }, { timeout: 5000 });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell')[0]?.textContent)).toEqual(['Cy Cole', 'Bo Baker', 'Di Dunn', 'Ann Avery']);
     expect(within(rows[0]!).getByText('Overdue since Nov 10, 2026')).toBeInTheDocument();
@@ -39,12 +39,12 @@ describe('Dashboard', () => {
 
   it('says plainly when nothing is due', async () => {
     start([...DIRECTOR_PERMISSIONS, 'plans.read'], []);
-    expect(await screen.findByText('Nothing due')).toBeInTheDocument();
+    expect(await screen.findByText('Nothing due', {}, { timeout: 5000 })).toBeInTheDocument();
   });
 
   it('shows no plans card (and asks nothing) to a role without plans.read', async () => {
     const m = start(['clients.read', 'organization.read']);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'Plans due' })).not.toBeInTheDocument();
     expect(m.callsTo('GET', '/api/v1/plans/due')).toHaveLength(0);
   });

@@ -11,7 +11,13 @@ function hours(h: number): string {
  * Planned hours per week from the interventions (computed by the server on every save) against the level
  * of care's intensity checks; a plan outside a range says why.
  */
-export function HoursPanel({ hours: h, checks, updating }: { hours: PlanHours | undefined; checks: IntensityCheck[]; updating: boolean }) {
+export function HoursPanel({ hours: h, checks, updating, basis }: {
+  hours: PlanHours | undefined;
+  checks: IntensityCheck[];
+  updating: boolean;
+  /** "level 2.1, adult": what the checks were evaluated for. */
+  basis?: string;
+}) {
   const perWeek = h?.per_week ?? 0;
   const applying = checks.filter((c) => c.applies);
   const failing = applying.filter((c) => !c.ok);
@@ -42,6 +48,11 @@ export function HoursPanel({ hours: h, checks, updating }: { hours: PlanHours | 
               <Title order={3} size="h5">
                 Intensity checks
               </Title>
+              {basis && (
+                <Text size="xs" c="dimmed">
+                  ({basis})
+                </Text>
+              )}
               {applying.length > 0 &&
                 (failing.length === 0 ? <StatusBadge color="green">Within range</StatusBadge> : <StatusBadge color="red">Outside range</StatusBadge>)}
             </Group>

@@ -26,7 +26,7 @@ describe('PlanChartSection', () => {
     expect(await within(section).findByText('No treatment plan')).toBeInTheDocument();
     await userEvent.click(within(section).getByRole('button', { name: 'Start treatment plan' }));
     expect(await screen.findByRole('heading', { name: 'Plan editor' })).toBeInTheDocument();
-    expect(m.callsTo('POST', '/api/v1/clients/client-1/plans')[0]?.body).toEqual({ episode_id: client().current_episode?.id });
+    expect(m.callsTo('POST', '/api/v1/clients/client-1/plans')).toHaveLength(1);
   });
 
   it('shows the status, the overdue review in red words, and every version with its reason', async () => {

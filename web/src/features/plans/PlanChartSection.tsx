@@ -94,7 +94,7 @@ export function PlanChartSection({ client }: { client: Client }) {
     setStarting(true);
     setStartError(null);
     try {
-      const p = await plansApi.create(client.id, ep ? { episode_id: ep.id } : {});
+      const p = await plansApi.create(client.id);
       navigate(`/clients/${client.id}/plans/${p.id}`);
     } catch (e) {
       setStartError(e);

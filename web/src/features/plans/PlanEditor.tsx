@@ -221,7 +221,12 @@ function Editor({ data, onPlan }: { data: Loaded; onPlan: () => void }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <Box pos="sticky" top={70} style={{ zIndex: 1 }}>
-              <HoursPanel hours={record.hours} checks={record.checks ?? []} updating={editable && updating} />
+              <HoursPanel
+                hours={record.hours}
+                checks={record.checks ?? []}
+                updating={editable && updating}
+                basis={[record.level_of_care ? `level ${record.level_of_care}` : '', record.population ?? ''].filter(Boolean).join(', ')}
+              />
             </Box>
             <SigningPanel
               planId={plan.id}

@@ -185,6 +185,9 @@ export function SigningPanel({ planId, record, canWrite, sign, beforeTablet, inc
         {signatures.map((s, i) => (
           <SignatureView key={s.id ?? i} signature={s} />
         ))}
+        {record.needs_cosign && record.status !== 'active' && record.status !== 'superseded' && (
+          <Text size="sm">The counselor who wrote the plan is not licensed, so a licensed supervisor co-signs last.</Text>
+        )}
         {next && (
           <Text size="sm" fw={600} data-testid="next-signer">
             Next: {SIGNER_TITLES[next].toLowerCase()}
