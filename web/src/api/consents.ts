@@ -29,12 +29,15 @@ export interface ConsentRecipient {
 export interface ConsentPurpose {
   code: string;
   text: string;
+  /** The purpose's label (sent by the server; ignored when sent back). */
+  label?: string;
 }
 
 export interface ConsentExpiration {
   kind: ExpirationKind | '';
-  date: DateString;
-  event: string;
+  /** Null from the server when unset; the wizard sends '' for "not yet". */
+  date: DateString | null;
+  event: string | null;
 }
 
 /** A drawn signature's strokes: points in a width × height box. */
@@ -62,6 +65,7 @@ export interface SignatureRecord extends SignatureInput {
 
 export interface Revocation {
   revoked_at: Instant;
+  revoked_on?: DateString;
   recorded_by_name: string;
   method: 'written' | 'oral';
   note: string;
@@ -101,6 +105,7 @@ export interface Consent {
   expiring_soon: boolean;
   plain_language: string;
   disclosure_count: number;
+  client_name?: string;
   voided?: boolean;
 }
 
@@ -170,19 +175,26 @@ export interface DisclosureRequest {
   court_order_id?: Id;
 }
 
+export interface LabelValue {
+  label: string;
+  value: string;
+}
+
 export interface DisclosureSection {
   category: string;
   title: string;
-  fields?: [string, string][] | { label: string; value: string }[];
-  columns?: string[];
-  rows?: string[][];
+  fields: LabelValue[];
+  columns: string[];
+  rows: string[][];
+  note: string | null;
 }
 
 /** The `api` channel's answer: the packet as JSON. */
 export interface DisclosurePacket {
-  disclosure: { id: Id; disclosed_at: Instant; recipient_name: string; purpose: string; categories: string[] };
+  disclosure: AccountingEntry;
   notice: { version: string; text: string };
-  consent_summary: string;
+  /** The consent (or court order) the release relied on, as label/value pairs. */
+  consent_summary: LabelValue[];
   sections: DisclosureSection[];
 }
 
@@ -207,12 +219,16 @@ export interface AccountingEntry {
   purpose_label: string;
   user_name: string;
   consent_id: Id | null;
-  consent_status_now: ConsentStatus | string;
+  court_order_id?: Id | null;
+  /** Null for a release under a court order alone. */
+  consent_status_now?: ConsentStatus | string | null;
   channel: DisclosureChannel | string;
+  notice_version?: string;
 }
 
 export interface Accounting {
   items: AccountingEntry[];
+  years?: number;
   window_start: DateString | Instant;
   window_end: DateString | Instant;
 }

@@ -7,12 +7,11 @@ import {
   PURPOSES,
   RECIPIENT_CATEGORIES,
   TPO_CLASS_TEXT,
-  type ConsentExpiration,
   type ConsentRecipient,
   type ExpirationKind,
 } from '../../api/consents';
 import { todayIso } from '../../lib/format';
-import { withKind, type ConsentValues } from './consentRules';
+import { withKind, type ConsentValues, type ExpirationValues } from './consentRules';
 
 export interface StepProps {
   values: ConsentValues;
@@ -229,7 +228,7 @@ const OTHER_EVENT = '__other__';
 
 export function ExpirationStep({ values, onChange, errors }: StepProps) {
   const x = values.expiration;
-  const set = (patch: Partial<ConsentExpiration>) => onChange({ ...values, expiration: { ...x, ...patch } });
+  const set = (patch: Partial<ExpirationValues>) => onChange({ ...values, expiration: { ...x, ...patch } });
   const known = EXPIRATION_EVENTS.some((e) => e.code === x.event);
   return (
     <Stack gap="md">

@@ -42,7 +42,7 @@ export function recipientText(c: Pick<Consent, 'kind' | 'recipient'> | ConsentVa
 export function expiryText(c: Pick<Consent, 'expiration'> | ConsentValues): string {
   const x = c.expiration;
   if (x.kind === 'date') return x.date ? formatDate(x.date) : '';
-  if (x.kind === 'event') return labelFor(EXPIRATION_EVENTS, x.event) || x.event;
+  if (x.kind === 'event') return labelFor(EXPIRATION_EVENTS, x.event) || x.event || '';
   if (x.kind === 'none') return 'No end date (until revoked)';
   return '';
 }

@@ -109,7 +109,7 @@ export function DisclosuresPage() {
                   <Table.Td>
                     {d.consent_id ? (
                       <Anchor component={Link} to={`/clients/${id}/consents/${d.consent_id}`} size="sm">
-                        {`Consent (${consentStatusLabel(d.consent_status_now).toLowerCase()} now)`}
+                        {`Consent (${consentStatusLabel(d.consent_status_now ?? '').toLowerCase()} now)`}
                       </Anchor>
                     ) : (
                       'Court order'

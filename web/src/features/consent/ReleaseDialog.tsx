@@ -250,7 +250,14 @@ function PacketPreview({ packet }: { packet: DisclosurePacket }) {
       <Title order={3} size="h5">
         Consent summary
       </Title>
-      <Text size="sm">{packet.consent_summary}</Text>
+      <dl className="sw-facts">
+        {packet.consent_summary.map((f) => (
+          <div key={f.label}>
+            <dt>{f.label}</dt>
+            <dd>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
       <Title order={3} size="h5">
         Sections
       </Title>

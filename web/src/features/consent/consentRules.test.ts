@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TPO_CLASS_TEXT } from '../../api/consents';
-import { emptyValues, missingElements, stepOfField, withKind, type ConsentValues } from './consentRules';
+import { consent } from './testData';
+import { emptyValues, missingElements, stepOfField, valuesFrom, withKind, type ConsentValues } from './consentRules';
 
 const TODAY = '2026-11-22';
 
@@ -63,6 +64,14 @@ describe('missingElements', () => {
     const back = withKind({ ...withKind(complete(), 'tpo'), expiration: { kind: 'none', date: '', event: '' } }, 'specific');
     expect(back.recipient.kind).toBe('');
     expect(back.expiration.kind).toBe('');
+  });
+
+  it('reads a stored draft whose unset date and event are null as empty inputs', () => {
+    const draft = consent({ status: 'draft', expiration: { kind: '', date: null, event: null }, purpose: { code: '', text: '', label: '' } });
+    const v = valuesFrom(draft, 'Northstar');
+    expect(v.expiration).toEqual({ kind: '', date: '', event: '' });
+    expect(v.purpose).toEqual({ code: '', text: '' });
+    expect(missingElements(v, TODAY).map((m) => m.field)).toEqual(['purpose.code', 'expiration.kind']);
   });
 
   it('maps server field paths to steps', () => {

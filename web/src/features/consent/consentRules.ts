@@ -46,7 +46,14 @@ export interface ConsentValues {
   recipient: ConsentRecipient;
   purpose: ConsentPurpose;
   revocation_statement: string;
-  expiration: ConsentExpiration;
+  expiration: ExpirationValues;
+}
+
+/** The expiration as the wizard edits it ('' for unset, where the server says null). */
+export interface ExpirationValues {
+  kind: ConsentExpiration['kind'];
+  date: string;
+  event: string;
 }
 
 export function defaultRevocationStatement(org: string): string {
@@ -69,17 +76,27 @@ export function emptyValues(org: string): ConsentValues {
   };
 }
 
+/** `{a: null}` → `{a: ''}`: the server sends unset text and dates as null; the inputs want strings. */
+function texts<T extends object>(empty: T, stored: Partial<Record<keyof T, unknown>> | null | undefined): T {
+  const out = { ...empty };
+  for (const k of Object.keys(empty) as (keyof T)[]) {
+    const v = stored?.[k];
+    if (typeof v === 'string') out[k] = v as T[keyof T];
+  }
+  return out;
+}
+
 /** A stored draft as wizard values (missing pieces filled with empties). */
 export function valuesFrom(c: Consent, org: string): ConsentValues {
   const e = emptyValues(org);
   return {
     kind: c.kind || '',
     discloser: c.discloser || e.discloser,
-    information: { ...e.information, ...(c.information ?? {}), categories: c.information?.categories ?? [] },
-    recipient: { ...e.recipient, ...(c.recipient ?? {}) },
-    purpose: { ...e.purpose, ...(c.purpose ?? {}) },
+    information: { description: c.information?.description ?? '', categories: c.information?.categories ?? [] },
+    recipient: texts(e.recipient, c.recipient),
+    purpose: texts(e.purpose, c.purpose),
     revocation_statement: c.revocation_statement || e.revocation_statement,
-    expiration: { ...e.expiration, ...(c.expiration ?? {}) },
+    expiration: texts(e.expiration, c.expiration),
   };
 }
 
