@@ -340,6 +340,10 @@ Result<Episode> ClientService::UpdateEpisodeIn(Transaction& tx, const Actor& act
       }
     }
   }
+  if (finalize_check_ && current.stage == "orientation" &&
+      (changes.stage == "treatment" || changes.stage == "aftercare")) {
+    SW_TRY(finalize_check_(tx, actor, current.client_id, current.meta.id));
+  }
   const std::string now = FormatTimestamp(clock_.Now());
   SW_TRY(ClientStore::UpdateEpisode(tx, changes, expected, now));
   SW_TRY(audit::Append(tx, actor,

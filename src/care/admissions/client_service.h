@@ -49,6 +49,12 @@ struct PossibleDuplicate {
 // root); runs in the caller's transaction.
 using EmergencyClients = std::function<Result<std::vector<std::string>>(db::Transaction&, const Actor&)>;
 
+// The check an episode must pass to move from orientation to treatment (or aftercare): the admission is
+// finalized only with orientation complete (wired by the composition root to documents::OrientationService).
+// Runs in the caller's write transaction; an error refuses the move.
+using FinalizeCheck = std::function<Status(db::Transaction&, const Actor&, const std::string& client_id,
+                                           const std::string& episode_id)>;
+
 // Record-level access: an actor with program scope sees every client of the organization; with caseload
 // scope, clients whose current episode names the actor's staff record as counselor, plus clients opened
 // through emergency access; with no scope, none. A client outside one's access is "not found", so its
@@ -57,6 +63,7 @@ class ClientService {
  public:
   ClientService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
   void SetEmergencyClients(EmergencyClients f) { emergency_clients_ = std::move(f); }
+  void SetFinalizeCheck(FinalizeCheck f) { finalize_check_ = std::move(f); }
   // Where reads, searches and refused reads are recorded (durably, before the data is returned).
   void SetReadLog(audit::ReadLog* log) { read_log_ = log; }
 
@@ -111,6 +118,7 @@ class ClientService {
   Status RecordRead(const Actor& actor, audit::Event event) const;
 
   EmergencyClients emergency_clients_;
+  FinalizeCheck finalize_check_;
   audit::ReadLog* read_log_ = nullptr;
 };
 
