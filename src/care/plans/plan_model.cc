@@ -315,9 +315,9 @@ void CheckReview(const ReviewContent& r, const PlanContent& active, FieldErrors&
   const auto& directions = Directions();
   if (std::find(directions.begin(), directions.end(), lc.direction) == directions.end())
     errors.Add("level_of_care.direction", "must be continue, step_down or step_up");
-  if (lc.direction != "continue" && !lc.direction.empty() && lc.rationale.empty())
-    errors.Add("level_of_care.rationale", "is required for a change in level of care");
-  if (lc.direction != "continue" && !lc.direction.empty() && lc.level.empty())
+  const bool change = lc.direction == "step_down" || lc.direction == "step_up";
+  if (change && lc.rationale.empty()) errors.Add("level_of_care.rationale", "is required for a change in level of care");
+  if (change && lc.level.empty())
     errors.Add("level_of_care.level", "is required for a change in level of care: the level the client moves to");
   std::set<int> dims;
   for (std::size_t i = 0; i < lc.ratings.size(); ++i) {

@@ -62,6 +62,10 @@ class PlanService {
  public:
   PlanService(db::Database& db, const Clock& clock, admissions::ClientService& clients, const PlanSettings& settings)
       : db_(db), clock_(clock), clients_(clients), settings_(&settings) {}
+  // The same service acting as of another clock's time (the demo's back-dated history, tests).
+  PlanService(const PlanService& other, const Clock& clock)
+      : db_(other.db_), clock_(clock), clients_(other.clients_), settings_(other.settings_),
+        read_log_(other.read_log_) {}
   void SetReadLog(audit::ReadLog* log) { read_log_ = log; }
   void SetSettings(const PlanSettings& settings) { settings_ = &settings; }
   const PlanSettings& settings() const { return *settings_; }
