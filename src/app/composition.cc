@@ -3,6 +3,11 @@
 #include "care/admissions/client_routes.h"
 #include "care/admissions/inquiry_routes.h"
 #include "care/assessment/assessment_routes.h"
+#include "care/consent/consent_routes.h"
+#include "care/consent/disclosure_sections.h"
+#include "care/documents/amendment_routes.h"
+#include "care/documents/document_routes.h"
+#include "care/plans/plan_routes.h"
 #include "care/program/program_routes.h"
 #include "platform/audit/audit_routes.h"
 #include "platform/base/log.h"
@@ -59,6 +64,26 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   if (app->level_of_care) s.assessments.SetPolicy(*app->level_of_care);
   s.responses.SetReadLog(app->read_log.get());
   s.assessments.SetReadLog(app->read_log.get());
+  s.consents.SetReadLog(app->read_log.get());
+  s.disclosures.SetReadLog(app->read_log.get());
+  consent::AddStandardSections(s.disclosures);
+  app->treatment_plans = std::move(options.treatment_plans);
+  if (app->treatment_plans) s.treatment_plans.SetSettings(*app->treatment_plans);
+  s.treatment_plans.SetReadLog(app->read_log.get());
+  // A release of the "treatment_plan" category carries the client's active plan.
+  s.disclosures.AddSection("treatment_plan", [&s](db::Transaction& tx, const Actor& actor,
+                                                  const std::string& client_id) -> Result<consent::Section> {
+    SW_ASSIGN(auto plan, s.treatment_plans.TreatmentPlanSectionIn(tx, actor, client_id));
+    return consent::Section{"treatment_plan", plan.title, plan.fields, plan.columns, plan.rows, plan.note};
+  });
+  s.amendments.SetReadLog(app->read_log.get());
+  s.documents.SetReadLog(app->read_log.get());
+  s.orientation.SetReadLog(app->read_log.get());
+  // Admission is finalized (orientation → treatment) only with orientation complete and the Part 2 notice given.
+  s.clients.SetFinalizeCheck([&s](db::Transaction& tx, const Actor& actor, const std::string& client_id,
+                                  const std::string& episode_id) {
+    return s.orientation.CheckFinalizeIn(tx, actor, client_id, episode_id);
+  });
   s.assessments.SetInquiryOutcome([&s](db::Transaction& tx, const Actor& actor, const std::string& inquiry_id,
                                        const std::string& stage, const std::string& detail) {
     return s.inquiries.RecordOutcomeIn(tx, actor, inquiry_id, stage, detail);
@@ -101,6 +126,12 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   admissions::AddInquiryRoutes(app->router, s.inquiries);
   assessment::AddInstrumentRoutes(app->router, s.responses);
   assessment::AddAssessmentRoutes(app->router, s.assessments);
+  consent::AddConsentRoutes(app->router, s.consents);
+  consent::AddDisclosureRoutes(app->router, s.disclosures);
+  plans::AddPlanRoutes(app->router, s.treatment_plans);
+  documents::AddAmendmentRoutes(app->router, s.amendments);
+  documents::AddDocumentRoutes(app->router, s.documents);
+  documents::AddOrientationRoutes(app->router, s.orientation);
   return app;
 }
 

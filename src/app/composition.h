@@ -11,6 +11,13 @@
 #include "care/assessment/instrument_catalog.h"
 #include "care/assessment/level_of_care.h"
 #include "care/assessment/response_service.h"
+#include "care/consent/consent_service.h"
+#include "care/consent/disclosure_service.h"
+#include "care/documents/amendment_service.h"
+#include "care/documents/document_service.h"
+#include "care/documents/orientation_service.h"
+#include "care/plans/plan_catalog.h"
+#include "care/plans/plan_service.h"
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
 #include "platform/audit/audit_log.h"
@@ -40,6 +47,8 @@ struct AppOptions {
   // nullptr = the compiled-in config/instruments/*.json and config/level_of_care.txt.
   std::shared_ptr<const assessment::InstrumentCatalog> instruments;
   std::shared_ptr<const assessment::LevelOfCarePolicy> level_of_care;
+  // Treatment-plan settings (--treatment-plans FILE); nullptr = the compiled-in config/treatment_plans.json.
+  std::shared_ptr<const plans::PlanSettings> treatment_plans;
 };
 
 struct Services {
@@ -51,6 +60,12 @@ struct Services {
         inquiries(db, clock, clients, programs),
         responses(db, clock, clients, assessment::InstrumentCatalog::Builtin()),
         assessments(db, clock, clients, assessment::LevelOfCarePolicy::Default()),
+        consents(db, clock, clients),
+        disclosures(db, clock, clients),
+        amendments(db, clock, clients),
+        documents(db, clock, clients),
+        orientation(db, clock, clients),
+        treatment_plans(db, clock, clients, plans::BuiltinSettings()),
         identity(db, clock, policy, passwords, limits, hashing) {}
   program::ProgramService programs;
   program::StaffService staff;
@@ -58,6 +73,12 @@ struct Services {
   admissions::InquiryService inquiries;
   assessment::ResponseService responses;
   assessment::AssessmentService assessments;
+  consent::ConsentService consents;
+  consent::DisclosureService disclosures;
+  documents::AmendmentService amendments;
+  documents::DocumentService documents;
+  documents::OrientationService orientation;
+  plans::PlanService treatment_plans;
   security::IdentityService identity;
 };
 
@@ -70,6 +91,7 @@ struct App {
   security::PasswordPolicy passwords;
   std::shared_ptr<const assessment::InstrumentCatalog> instruments;  // before services: outlives them
   std::shared_ptr<const assessment::LevelOfCarePolicy> level_of_care;
+  std::shared_ptr<const plans::PlanSettings> treatment_plans;
   std::unique_ptr<Services> services;
   http::Router router;
 };
