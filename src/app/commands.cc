@@ -85,6 +85,15 @@ int Serve(const std::map<std::string, std::string>& flags, const std::string& co
     if (!loc.ok()) return Fail(loc.error());
     options.level_of_care = std::make_shared<const assessment::LevelOfCarePolicy>(std::move(loc).value());
   }
+  if (!cfg->treatment_plans.empty()) {
+    std::ifstream in(cfg->treatment_plans);
+    if (!in) return Fail(Error::Field("treatment_plans", "cannot read " + cfg->treatment_plans));
+    std::stringstream text;
+    text << in.rdbuf();
+    auto settings = plans::ParseSettings(text.str());
+    if (!settings.ok()) return Fail(settings.error());
+    options.treatment_plans = std::make_shared<const plans::PlanSettings>(std::move(settings).value());
+  }
   options.limits.idle = std::chrono::minutes(cfg->idle_timeout_minutes);
   auto database = OpenAndMigrate(cfg->db);
   if (!database.ok()) return Fail(database.error());

@@ -20,6 +20,7 @@ const std::map<std::string, std::string>& ConfigKeys() {
       {"policy", "access policy file (default: the built-in config/policy.txt)"},
       {"instruments", "folder of instrument definitions (*.json) that add to or replace the built-in ones"},
       {"level_of_care", "level-of-care policy file (default: the built-in config/level_of_care.txt, an example)"},
+      {"treatment_plans", "treatment-plan settings file (default: the built-in config/treatment_plans.json)"},
       {"idle_timeout_minutes", "sign users out after this many idle minutes (1-15)"},
       {"behind_proxy", "true when a TLS-terminating reverse proxy forwards to this server (see docs/operations.md)"},
       {"tls_cert", "PEM certificate chain file; with tls_key, serve HTTPS (TLS 1.2+) instead of plain HTTP"},
@@ -138,6 +139,7 @@ Result<ServeConfig> ResolveConfig(const std::map<std::string, std::string>& flag
   if (auto v = value("policy")) c.policy = *v;
   if (auto v = value("instruments")) c.instruments = *v;
   if (auto v = value("level_of_care")) c.level_of_care = *v;
+  if (auto v = value("treatment_plans")) c.treatment_plans = *v;
   if (auto v = value("behind_proxy")) {
     if (*v == "true" || *v == "1" || v->empty()) {
       c.behind_proxy = true;

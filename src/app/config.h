@@ -23,6 +23,7 @@ struct ServeConfig {
   std::string policy;             // access policy file; "" = the compiled-in config/policy.txt
   std::string instruments;        // folder of instrument definitions (*.json) adding to or replacing the shipped ones
   std::string level_of_care;      // level-of-care policy file; "" = the compiled-in config/level_of_care.txt
+  std::string treatment_plans;    // treatment-plan settings (JSON); "" = the compiled-in config/treatment_plans.json
   int idle_timeout_minutes = 15;  // 1-15; an organization may set it lower
   bool behind_proxy = false;      // a TLS-terminating reverse proxy in front (trust X-Forwarded-*)
   std::string tls_cert;           // PEM certificate chain: serve HTTPS (with tls_key)

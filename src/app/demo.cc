@@ -3,6 +3,8 @@
 #include <array>
 
 #include "app/demo_assessments.h"
+#include "app/demo_plans.h"
+#include "app/demo_documents.h"
 #include "platform/db/records.h"
 
 namespace stepwise::app {
@@ -274,6 +276,8 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
 
   SW_TRY(SeedInquiries(svc, actor, today, iop, evening, created[2]));
   SW_TRY(SeedAssessments(svc, actor, today, iop, episodes, created));
+  SW_TRY(SeedPlans(svc, actor, today, episodes, created));
+  SW_TRY(SeedDocuments(svc, actor, episodes, created));
 
   // A sign-in for every staff member: the first name, one demo password, MFA pre-enrolled (with one
   // published secret) for the roles that require it; the nurse and the privacy officer are designated

@@ -139,15 +139,16 @@ Status SeedPlans(Services& svc, const Actor& system, Date today, const std::vect
       SW_TRY(ActivePlan(svc, system, e, n, today, *counselor, karen, false));
       continue;
     }
-    // Plans take effect three days after admission; one was activated 24 days ago, so its first review
-    // falls due within the week.
-    Date on = n == 2 ? Shift(today, -24) : Shift(*e.admission_date, 3);
+    // Plans take effect three days after admission.
+    Date on = Shift(*e.admission_date, 3);
     if (After(*e.admission_date, on)) on = *e.admission_date;
     if (After(on, today)) on = today;
     SW_ASSIGN(auto id, ActivePlan(svc, system, e, n, on, *counselor, karen, true));
-    // Plans older than four weeks have had their review.
-    const Date review_on = Shift(on, 28);
-    if (n != 2 && !After(review_on, today)) {
+    // Plans in effect for more than two weeks had a review in the last ten days, except one reviewed 25 days
+    // ago: only its next review falls due within the dashboard's default window.
+    constexpr std::size_t kDueSoon = 10;
+    const Date review_on = Shift(today, n == kDueSoon ? -25 : -static_cast<int>(n % 10));
+    if (After(Shift(today, -15), on) && !After(on, review_on)) {
       FakeClock clock(std::chrono::sys_days(review_on) + std::chrono::hours(17));
       plans::PlanService service(svc.treatment_plans, clock);
       plans::ReviewContent r;

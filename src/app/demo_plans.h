@@ -1,5 +1,5 @@
 // The demo program's treatment plans: active, signed plans for the clients in treatment (a licensed
-// supervisor co-signs for the counselor who is not licensed), reviews for the older ones, one plan due
+// supervisor co-signs for the counselor who is not licensed), recent reviews for the older ones, one plan due
 // for review within the week, one draft, and one client still waiting for an initial plan. Part of
 // CreateDemo (demo.h).
 #pragma once
