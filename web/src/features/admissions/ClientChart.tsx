@@ -10,6 +10,8 @@ import { displayName, formatDate, labelFor, legalFullName } from '../../lib/form
 import { useAsync } from '../../lib/useAsync';
 import { AssessmentChartSection } from '../assessment/AssessmentChartSection';
 import { SafetyBanner } from '../assessment/SafetyBanner';
+import { AmendmentsSection } from '../records/AmendmentsSection';
+import { usePermission } from '../security/sessionStore';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { OrientationSection } from '../documents/OrientationSection';
 import { ConsentExpiryBanner, ConsentsChartSection } from '../consent/ConsentsChartSection';
@@ -86,6 +88,7 @@ export function ClientChart() {
   const state = useAsync((signal) => clientsApi.get(id, signal), [id]);
   const client = state.data;
   const emergency = useEmergencyGrants();
+  const canAmend = usePermission('amendments.read');
   const grant = emergency.grants.find((g) => g.client_id === id);
   usePageTitle(client ? displayName(client) : 'Client');
 
@@ -145,6 +148,7 @@ export function ClientChart() {
             ['documents', 'Documents'],
             ['consents', 'Consents'],
             ['treatment-plan', 'Treatment plan'],
+            ...(canAmend ? [['amendments', 'Amendment requests']] : []),
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
             <Anchor key={sid} href={`#${sid}`} size="sm">
@@ -160,6 +164,7 @@ export function ClientChart() {
       <DocumentsSection client={client} />
       <ConsentsChartSection client={client} />
       <PlanChartSection client={client} />
+      <AmendmentsSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>
           <Text fw={600}>Not yet recorded</Text>
