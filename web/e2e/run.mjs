@@ -417,6 +417,7 @@ try {
   await (await import('./documents.mjs')).run(ctx, fromInquiry);
   await (await import('./plans.mjs')).run(ctx);
   await (await import('./consent.mjs')).run(ctx);
+  await (await import('./amendments.mjs')).run(ctx);
 
   await check('staff and program set-up pages load and pass the accessibility scan', async () => {
     await page.goto(`${baseUrl}/staff`, { waitUntil: 'domcontentloaded' });
