@@ -31,6 +31,7 @@ for (const [engine, dbFor] of engines) {
       const c = await api(base, 'POST', '/api/v1/clients', { body: { legal_name: { given: 'Rosa', family: 'Reyes' }, birth_date: '1990-05-06' } });
       assert.equal(c.status, 201, c.text);
       client = c.json;
+      assert.equal(client.part2, true);  // Part 2 provenance on the records the program creates
     });
     after(async () => { await server.stop(); cleanup(dir); });
 

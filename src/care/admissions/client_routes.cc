@@ -27,6 +27,7 @@ json::object LegalNameJson(const Client& c) {
 json::object EpisodeJson(const Episode& e) {
   json::object j;
   http::PutMeta(j, e.meta);
+  j["part2"] = true;  // Part 2 provenance (migration 0007): every record the program creates is a Part 2 record
   j["client_id"] = e.client_id;
   j["program_id"] = e.program_id;
   j["track_id"] = e.track_id.empty() ? json::value(nullptr) : json::value(e.track_id);
@@ -107,6 +108,7 @@ json::object RecordJson(const ClientRecord& r) {
   const Client& c = r.summary.client;
   json::object j;
   http::PutMeta(j, c.meta);
+  j["part2"] = true;  // Part 2 provenance (migration 0007)
   j["mrn"] = c.mrn;
   j["legal_name"] = LegalNameJson(c);
   j["preferred_name"] = c.preferred_name;

@@ -120,6 +120,7 @@ json::object AssessmentJson(const AssessmentView& v, const LevelOfCarePolicy& p)
   const Assessment& a = v.assessment;
   json::object j;
   http::PutMeta(j, a.meta);
+  j["part2"] = true;  // Part 2 provenance (migration 0007): every record the program creates is a Part 2 record
   j["client_id"] = a.client_id;
   j["episode_id"] = TextOrNull(a.episode_id);
   j["inquiry_id"] = TextOrNull(a.inquiry_id);

@@ -52,6 +52,7 @@ json::object ResponseJson(const ResponseView& v, const InstrumentCatalog& catalo
   const InstrumentDefinition* def = catalog.Find(r.instrument);
   json::object j;
   http::PutMeta(j, r.meta);
+  j["part2"] = true;  // Part 2 provenance (migration 0007)
   j["client_id"] = r.client_id;
   j["client_first_name"] = r.client_first_name;
   j["episode_id"] = TextOrNull(r.episode_id);
