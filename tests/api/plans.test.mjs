@@ -4,6 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { api, cleanup, freshPostgresUrl, Session, setUpProgram, startServer, tempDir } from './helpers.mjs';
 
 const engines = [['sqlite', (dir) => join(dir, 'plans.db')]];
@@ -215,3 +216,25 @@ for (const [engine, dbFor] of engines) {
     });
   });
 }
+
+test('serve --treatment-plans FILE replaces the settings; a bad file stops start-up naming the field', async () => {
+  const dir = tempDir();
+  try {
+    const settings = JSON.parse(readFileSync('config/treatment_plans.json', 'utf8'));
+    settings.review_interval = { months: 1 };
+    settings.initial_plan_due_days = 10;
+    writeFileSync(join(dir, 'plans.json'), JSON.stringify(settings));
+    const server = await startServer({ db: join(dir, 'a.db'), extraArgs: ['--treatment-plans', join(dir, 'plans.json')] });
+    await setUpProgram(server.base);
+    const got = await api(server.base, 'GET', '/api/v1/plan-settings');
+    assert.deepEqual(got.json.review_interval, { months: 1 });
+    assert.equal(got.json.initial_plan_due_days, 10);
+    await server.stop();
+    settings.interventions[0].staff = 'wizard';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(settings));
+    await assert.rejects(startServer({ db: join(dir, 'b.db'), extraArgs: ['--treatment-plans', join(dir, 'bad.json')] }),
+      /interventions\[0\]\.staff/);
+  } finally {
+    cleanup(dir);
+  }
+});

@@ -8,6 +8,7 @@
 #include "care/assessment/assessment_test_support.h"
 #include "care/plans/plan_catalog.h"
 #include "care/program/staff_service.h"
+#include "platform/db/transaction_scope.h"
 
 namespace stepwise::plans {
 namespace {
@@ -343,6 +344,31 @@ TEST_P(PlanServiceTest, AProgramsOwnCatalogReplacesTheInterventionsItOffers) {
   auto refused = plans_->SaveVersion(clinician_, plan->plan.meta.id, 1, 1, Signable());  // group therapy not offered
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(Fields(refused.error()), std::vector<std::string>{"interventions[0].code"});
+}
+
+TEST_P(PlanServiceTest, TheDisclosureSectionCarriesTheActivePlanOnly) {
+  const std::string id = DraftPlan();
+  auto section = [&] {
+    return db::InTransaction(database(), db::Access::kRead,
+                             [&](db::Transaction& tx) { return plans_->TreatmentPlanSectionIn(tx, admin_, treated_); });
+  };
+  auto draft = section();
+  ASSERT_TRUE(draft.ok()) << draft.error().message;
+  EXPECT_EQ(draft->note, "The client has no active treatment plan.");
+  EXPECT_TRUE(draft->rows.empty());
+  ASSERT_TRUE(SignAs(clinician_, id, 1, "client").ok());
+  ASSERT_TRUE(SignAs(supervisor_, id, 1, "counselor").ok());
+  auto active = section();
+  ASSERT_TRUE(active.ok());
+  EXPECT_TRUE(active->note.empty());
+  ASSERT_EQ(active->rows.size(), 1u);
+  EXPECT_EQ(active->rows[0], (std::vector<std::string>{"I want to stay sober for my kids", "Attend three groups a week",
+                                                       "2026-12-15"}));
+  EXPECT_EQ(active->fields[3], (std::pair<std::string, std::string>{"Planned hours per week", "9 h"}));
+  auto hidden = db::InTransaction(database(), db::Access::kRead, [&](db::Transaction& tx) {
+    return plans_->TreatmentPlanSectionIn(tx, outsider_, treated_);
+  });
+  EXPECT_FALSE(hidden.ok());
 }
 
 STORE_TEST_P(PlanServiceTest);
