@@ -2,6 +2,7 @@ import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ExpiringConsentsCard } from '../consent/ExpiringConsentsCard';
 import { PlansDueCard } from '../plans/PlansDueCard';
+import { OpenAmendmentsCard } from '../records/OpenAmendmentsCard';
 import { HomeRedirect } from '../security/RequirePermission';
 import { usePermission, useSession } from '../security/sessionStore';
 import { homePath } from '../shell/navigation';
@@ -14,11 +15,13 @@ export function Dashboard() {
   const session = useSession();
   const plans = usePermission('plans.read');
   const consents = usePermission('consents.read');
+  const amendments = usePermission('amendments.read');
   usePageTitle('Dashboard');
   const name = session.user.display_name || session.user.username;
   const cards = [
     plans && <PlansDueCard key="plans-due" />,
     consents && <ExpiringConsentsCard key="consents-expiring" />,
+    amendments && <OpenAmendmentsCard key="amendments-open" />,
   ].filter(Boolean);
   return (
     <Stack gap="md" maw={1300}>

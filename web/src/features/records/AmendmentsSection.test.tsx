@@ -6,6 +6,7 @@ import { client, session } from '../../test/fixtures';
 import { json, mockFetch } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
 import { AmendmentsSection } from './AmendmentsSection';
+import { OpenAmendmentsCard } from './OpenAmendmentsCard';
 
 const C = client();
 const PENDING: Amendment = {
@@ -93,5 +94,23 @@ describe('AmendmentsSection', () => {
     unmount();
     renderScreen(<AmendmentsSection client={C} />, { session: session({ permissions: ['clients.read'] }) });
     expect(screen.queryByText('Amendment requests')).not.toBeInTheDocument();
+  });
+
+  it('the dashboard card lists requests waiting for an answer, overdue marked, linking to the chart', async () => {
+    mockFetch({
+      'GET /api/v1/amendments/open': json({
+        items: [
+          { ...PENDING, client_name: 'Maria Lopez', overdue: true, due_on: '2026-11-01' },
+          { ...PENDING, id: 'am-2', client_id: 'c-2', client_name: 'Bo Baker', record_description: 'Intake call' },
+        ],
+      }),
+    });
+    renderScreen(<OpenAmendmentsCard />, { session: session({ permissions: ['amendments.read'] }) });
+    const table = await screen.findByRole('table', { name: 'Amendment requests to answer' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('(overdue)');
+    expect(rows[1]).not.toHaveTextContent('(overdue)');
+    expect(within(rows[1]!).getByRole('link', { name: 'Bo Baker' })).toHaveAttribute('href', '/clients/c-2#amendments');
   });
 });
