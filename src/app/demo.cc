@@ -3,6 +3,7 @@
 #include <array>
 
 #include "app/demo_assessments.h"
+#include "app/demo_consents.h"
 #include "app/demo_plans.h"
 #include "app/demo_documents.h"
 #include "platform/db/records.h"
@@ -278,6 +279,7 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
   SW_TRY(SeedAssessments(svc, actor, today, iop, episodes, created));
   SW_TRY(SeedPlans(svc, actor, today, episodes, created));
   SW_TRY(SeedDocuments(svc, actor, episodes, created));
+  SW_TRY(SeedConsents(svc, actor, today, episodes));
 
   // A sign-in for every staff member: the first name, one demo password, MFA pre-enrolled (with one
   // published secret) for the roles that require it; the nurse and the privacy officer are designated
