@@ -62,9 +62,12 @@ Status SeedDocuments(Services& svc, const Actor& system, const std::vector<admis
     const auto& c = record.summary.client;
     SW_ASSIGN(auto preview, svc.documents.Preview(actor, e.client_id, t->meta.id));
     const std::string name = c.legal_name.given + " " + c.legal_name.family;
-    SignRequest req{t->meta.id, t->version_no, preview.content_sha256,
-                    {kind == "part2_notice" ? Typed("client", name) : Drawn(name, static_cast<double>(name.size() % 7))},
-                    delivery};
+    SignRequest req{
+        t->meta.id,
+        t->version_no,
+        preview.content_sha256,
+        {kind == "part2_notice" ? Typed("client", name) : Drawn(name, static_cast<double>(name.size() % 7))},
+        delivery};
     if (t->requires_witness) req.signatures.push_back(Typed("witness", staff_name));
     SW_TRY(svc.documents.Sign(actor, e.client_id, req, {"Stepwise demo (tablet)", "127.0.0.1"}));
     return Ok();

@@ -78,8 +78,7 @@ Result<SignRequest> ReadSignRequest(const Request& req) {
     s.template_id = r.Id("template_id", Need::kRequired).value_or("");
     s.template_version_no = static_cast<int>(r.Int("template_version_no", Need::kRequired, 1, 1000000).value_or(0));
     s.content_sha256 = r.String("content_sha256", Need::kRequired, 64).value_or("");
-    s.delivery_method =
-        r.Code("delivery_method", Need::kOptional, program::Codes(DeliveryMethods())).value_or("");
+    s.delivery_method = r.Code("delivery_method", Need::kOptional, program::Codes(DeliveryMethods())).value_or("");
     const json::value* sigs = r.Value("signatures", Need::kRequired);
     if (!sigs) return;
     if (!sigs->is_array() || sigs->as_array().empty() || sigs->as_array().size() > 6) {
@@ -155,14 +154,15 @@ void AddDocumentRoutes(http::Router& router, DocumentService& svc) {
                  return Error::Field("template_id", "is required: the id (UUID) of a document template");
                }
                SW_ASSIGN(auto p, svc.Preview(req.actor, id, AsciiLower(*template_id)));
-               return http::JsonResponse(200, json::object{{"template_id", p.tmpl.meta.id},
-                                                           {"template_version_no", p.tmpl.version_no},
-                                                           {"kind", p.tmpl.kind},
-                                                           {"title", p.document.title},
-                                                           {"requires_witness", p.tmpl.requires_witness},
-                                                           {"requires_delivery_method", NeedsDeliveryMethod(p.tmpl.kind)},
-                                                           {"text", p.text},
-                                                           {"content_sha256", p.content_sha256}});
+               return http::JsonResponse(200,
+                                         json::object{{"template_id", p.tmpl.meta.id},
+                                                      {"template_version_no", p.tmpl.version_no},
+                                                      {"kind", p.tmpl.kind},
+                                                      {"title", p.document.title},
+                                                      {"requires_witness", p.tmpl.requires_witness},
+                                                      {"requires_delivery_method", NeedsDeliveryMethod(p.tmpl.kind)},
+                                                      {"text", p.text},
+                                                      {"content_sha256", p.content_sha256}});
              }));
   router.Add(Method::kPost, "/api/v1/clients/{id}/documents", "documents.write",
              http::WithId([&svc](Request& req, const std::string& id) -> Result<Response> {

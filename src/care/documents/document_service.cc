@@ -66,11 +66,13 @@ Status DocumentService::EnsureDefaultsIn(Transaction& tx, const Actor& actor) {
 Result<std::vector<DocumentTemplate>> DocumentService::ListTemplates(const Actor& actor) {
   SW_TRY(RequireOrganization(actor));
   auto list = [&] {
-    return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) { return DocumentStore::ListTemplates(tx, actor.org_id); });
+    return db::InTransaction(db_, Access::kRead,
+                             [&](Transaction& tx) { return DocumentStore::ListTemplates(tx, actor.org_id); });
   };
   SW_ASSIGN(auto templates, list());
   if (!templates.empty()) return templates;
-  SW_TRY(db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status { return EnsureDefaultsIn(tx, actor); }));
+  SW_TRY(
+      db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Status { return EnsureDefaultsIn(tx, actor); }));
   return list();
 }
 
@@ -114,7 +116,8 @@ Result<DocumentTemplate> DocumentService::UpdateTemplate(const Actor& actor, Doc
                                                          std::int64_t expected) {
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<DocumentTemplate> {
-    SW_ASSIGN(auto current, db::Found(DocumentStore::GetTemplate(tx, actor.org_id, changes.meta.id), "document template"));
+    SW_ASSIGN(auto current,
+              db::Found(DocumentStore::GetTemplate(tx, actor.org_id, changes.meta.id), "document template"));
     changes.kind = current.kind;  // a template keeps its kind
     FieldErrors errors;
     CheckTemplate(changes, errors);
@@ -187,12 +190,13 @@ Result<SignedDocument> DocumentService::Sign(const Actor& actor, const std::stri
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<SignedDocument> {
     SW_TRY(clients_.CheckAccessIn(tx, actor, client_id));
     SW_ASSIGN(auto tmpl, DocumentStore::GetTemplate(tx, actor.org_id, req.template_id));
-    if (!tmpl || tmpl->meta.voided) return Error::Field("template_id", "is not a document template of this organization");
+    if (!tmpl || tmpl->meta.voided)
+      return Error::Field("template_id", "is not a document template of this organization");
     if (!tmpl->active) return Error::Field("template_id", "is not active");
     if (req.template_version_no != tmpl->version_no) {
-      return Error::Conflict("the template was changed since the preview; preview it again",
-                             {{"template_version_no", "is not the current version (" +
-                                                          std::to_string(tmpl->version_no) + ")"}});
+      return Error::Conflict(
+          "the template was changed since the preview; preview it again",
+          {{"template_version_no", "is not the current version (" + std::to_string(tmpl->version_no) + ")"}});
     }
     FieldErrors errors;
     bool signer = false, witness = false;
@@ -269,7 +273,10 @@ Result<std::vector<SignedDocument>> DocumentService::List(const Actor& actor, co
     }
     return list;
   });
-  audit::Event read{.action = "read", .resource_type = "document", .client_id = client_id, .data_category = "documents",
+  audit::Event read{.action = "read",
+                    .resource_type = "document",
+                    .client_id = client_id,
+                    .data_category = "documents",
                     .reason = "signed documents"};
   if (!docs.ok()) {
     if (docs.error().code != ErrorCode::kNotFound) return docs;
@@ -337,42 +344,55 @@ pdf::Document DocumentService::PrintDocument(const SignedDocument& d, const Docu
 
 Result<std::string> DocumentService::Pdf(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  auto printed = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::pair<SignedDocument, pdf::Document>> {
-    SW_ASSIGN(auto d, Load(tx, actor, id));
-    SW_ASSIGN(auto version,
-              db::Found(DocumentStore::GetTemplate(tx, actor.org_id, d.template_id, d.template_version_no), "template version"));
-    auto doc = PrintDocument(d, version);
-    return std::make_pair(std::move(d), std::move(doc));
-  });
+  auto printed =
+      db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::pair<SignedDocument, pdf::Document>> {
+        SW_ASSIGN(auto d, Load(tx, actor, id));
+        SW_ASSIGN(auto version,
+                  db::Found(DocumentStore::GetTemplate(tx, actor.org_id, d.template_id, d.template_version_no),
+                            "template version"));
+        auto doc = PrintDocument(d, version);
+        return std::make_pair(std::move(d), std::move(doc));
+      });
   const std::string client_id = printed.ok() ? printed->first.client_id : "";
   using Printed = std::pair<SignedDocument, pdf::Document>;
   SW_TRY(Audited<Printed>(
-      printed, {.action = "export", .resource_type = "document", .resource_id = id, .data_category = "documents",
-                .reason = "PDF"},
+      printed,
+      {.action = "export",
+       .resource_type = "document",
+       .resource_id = id,
+       .data_category = "documents",
+       .reason = "PDF"},
       [&](const audit::Event& e) { return RecordRead(actor, e); }, client_id));
   return pdf::Render(printed->second);
 }
 
 Result<DocumentVerification> DocumentService::Verify(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  auto checked = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::pair<std::string, DocumentVerification>> {
-    SW_ASSIGN(auto d, Load(tx, actor, id));
-    SW_ASSIGN(auto version,
-              db::Found(DocumentStore::GetTemplate(tx, actor.org_id, d.template_id, d.template_version_no), "template version"));
-    DocumentVerification v;
-    v.content_sha256 = d.content_sha256;
-    v.recomputed = security::Sha256Hex(d.text);
-    v.rerendered_matches = security::Sha256Hex(pdf::PlainText(RenderTemplate(version, d.context))) == d.content_sha256;
-    v.signatures_match = !d.signatures.empty() &&
-                         std::all_of(d.signatures.begin(), d.signatures.end(),
-                                     [&](const Signature& s) { return s.content_sha256 == d.content_sha256; });
-    return std::make_pair(d.client_id, v);
-  });
+  auto checked = db::InTransaction(
+      db_, Access::kRead, [&](Transaction& tx) -> Result<std::pair<std::string, DocumentVerification>> {
+        SW_ASSIGN(auto d, Load(tx, actor, id));
+        SW_ASSIGN(auto version,
+                  db::Found(DocumentStore::GetTemplate(tx, actor.org_id, d.template_id, d.template_version_no),
+                            "template version"));
+        DocumentVerification v;
+        v.content_sha256 = d.content_sha256;
+        v.recomputed = security::Sha256Hex(d.text);
+        v.rerendered_matches =
+            security::Sha256Hex(pdf::PlainText(RenderTemplate(version, d.context))) == d.content_sha256;
+        v.signatures_match = !d.signatures.empty() &&
+                             std::all_of(d.signatures.begin(), d.signatures.end(),
+                                         [&](const Signature& s) { return s.content_sha256 == d.content_sha256; });
+        return std::make_pair(d.client_id, v);
+      });
   const std::string client_id = checked.ok() ? checked->first : "";
   using Checked = std::pair<std::string, DocumentVerification>;
   SW_TRY(Audited<Checked>(
-      checked, {.action = "read", .resource_type = "document", .resource_id = id, .data_category = "documents",
-                .reason = "verify hash"},
+      checked,
+      {.action = "read",
+       .resource_type = "document",
+       .resource_id = id,
+       .data_category = "documents",
+       .reason = "verify hash"},
       [&](const audit::Event& e) { return RecordRead(actor, e); }, client_id));
   return checked->second;
 }

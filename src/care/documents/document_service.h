@@ -33,8 +33,8 @@ struct SignRequest {
 };
 
 struct DocumentVerification {
-  std::string content_sha256;  // as stored when signed
-  std::string recomputed;      // SHA-256 of the stored text now
+  std::string content_sha256;       // as stored when signed
+  std::string recomputed;           // SHA-256 of the stored text now
   bool rerendered_matches = false;  // the stored template version, rendered again with the stored values
   bool signatures_match = false;    // every signature signed this hash
   bool matches() const { return recomputed == content_sha256 && signatures_match; }

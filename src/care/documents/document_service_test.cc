@@ -38,9 +38,9 @@ TEST_P(DocumentServiceTest, ASignedDocumentCannotChange) {
   EXPECT_EQ(signed_doc->signatures[0].device, "tablet");
 
   // Neither engine lets SQL change or remove it.
-  for (const char* sql : {"UPDATE signed_documents SET text = 'I agree to nothing'",
-                          "UPDATE signed_documents SET content_sha256 = 'abc'", "DELETE FROM signed_documents",
-                          "UPDATE document_template_versions SET body = 'changed'"}) {
+  for (const char* sql :
+       {"UPDATE signed_documents SET text = 'I agree to nothing'", "UPDATE signed_documents SET content_sha256 = 'abc'",
+        "DELETE FROM signed_documents", "UPDATE document_template_versions SET body = 'changed'"}) {
     auto changed = db::InTransaction(database(), db::Access::kWrite, [&](db::Transaction& tx) -> Status {
       SW_TRY(tx.Execute(sql));
       return Ok();

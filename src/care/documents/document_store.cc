@@ -67,7 +67,7 @@ Result<std::vector<DocumentTemplate>> DocumentStore::ListTemplates(db::Transacti
 }
 
 Result<std::optional<DocumentTemplate>> DocumentStore::GetTemplate(db::Transaction& tx, const std::string& org_id,
-                                                                  const std::string& id, int version_no) {
+                                                                   const std::string& id, int version_no) {
   std::string sql = "SELECT " + std::string(kTemplateColumns) +
                     " FROM document_templates t JOIN document_template_versions v ON v.template_id = t.id AND "
                     "v.version_no = ";
@@ -85,14 +85,15 @@ Result<std::optional<DocumentTemplate>> DocumentStore::GetTemplate(db::Transacti
 }
 
 Result<std::vector<TemplateVersion>> DocumentStore::TemplateVersions(db::Transaction& tx, const std::string& org_id,
-                                                                    const std::string& id) {
+                                                                     const std::string& id) {
   return db::ReadAll<TemplateVersion>(
       tx,
       "SELECT template_id, version_no, title, body, requires_witness, created_at, created_by FROM "
       "document_template_versions WHERE org_id = ? AND template_id = ? ORDER BY version_no",
       {org_id, id}, [](const db::Row& row) {
-        return TemplateVersion{row.Text(0),           static_cast<int>(row.Int(1)), row.Text(2), row.Text(3),
-                               row.Int(4) != 0,       row.Text(5),                  row.Text(6)};
+        return TemplateVersion{
+            row.Text(0), static_cast<int>(row.Int(1)), row.Text(2), row.Text(3), row.Int(4) != 0, row.Text(5),
+            row.Text(6)};
       });
 }
 
@@ -121,11 +122,11 @@ Status DocumentStore::InsertTemplate(db::Transaction& tx, const DocumentTemplate
 
 Status DocumentStore::AddTemplateVersion(db::Transaction& tx, const DocumentTemplate& t, std::int64_t expected,
                                          const std::string& now, const std::string& created_by) {
-  SW_TRY(db::UpdateVersioned(tx, "document_templates", t.meta.org_id, t.meta.id, expected,
-                             "title = ?, current_version_no = ?, requires_witness = ?, active = ?",
-                             {t.title, std::int64_t{t.version_no}, std::int64_t{t.requires_witness ? 1 : 0},
-                              std::int64_t{t.active ? 1 : 0}},
-                             now));
+  SW_TRY(db::UpdateVersioned(
+      tx, "document_templates", t.meta.org_id, t.meta.id, expected,
+      "title = ?, current_version_no = ?, requires_witness = ?, active = ?",
+      {t.title, std::int64_t{t.version_no}, std::int64_t{t.requires_witness ? 1 : 0}, std::int64_t{t.active ? 1 : 0}},
+      now));
   return InsertVersion(tx, t, now, created_by);
 }
 
@@ -151,20 +152,20 @@ Status DocumentStore::InsertVoid(db::Transaction& tx, const std::string& org_id,
 }
 
 Result<std::optional<SignedDocument>> DocumentStore::GetDocument(db::Transaction& tx, const std::string& org_id,
-                                                                const std::string& id) {
+                                                                 const std::string& id) {
   return db::ReadOne<SignedDocument>(tx, DocumentSelect() + "WHERE d.org_id = ? AND d.id = ?", {org_id, id},
                                      ReadDocument);
 }
 
 Result<std::vector<SignedDocument>> DocumentStore::ListDocuments(db::Transaction& tx, const std::string& org_id,
-                                                                const std::string& client_id) {
+                                                                 const std::string& client_id) {
   return db::ReadAll<SignedDocument>(
       tx, DocumentSelect() + "WHERE d.org_id = ? AND d.client_id = ? ORDER BY d.signed_at DESC, d.id DESC",
       {org_id, client_id}, ReadDocument);
 }
 
 Result<std::vector<SignedDocumentRef>> DocumentStore::EpisodeDocuments(db::Transaction& tx, const std::string& org_id,
-                                                                      const std::string& episode_id) {
+                                                                       const std::string& episode_id) {
   return db::ReadAll<SignedDocumentRef>(
       tx,
       "SELECT d.id, d.kind, d.signed_at, (SELECT s.signer_name FROM signatures s WHERE s.owner_kind = 'document' "

@@ -28,8 +28,10 @@ Result<std::vector<ChecklistItem>> ParseChecklistText(std::string_view text) {
     if (const auto* c = o.if_contains("code"); c && c->is_string()) item.code = std::string(c->as_string());
     if (const auto* l = o.if_contains("label"); l && l->is_string()) item.label = std::string(l->as_string());
     if (const auto* r = o.if_contains("required")) {
-      if (!r->is_bool()) errors.Add(at + ".required", "must be true or false");
-      else item.required = r->as_bool();
+      if (!r->is_bool())
+        errors.Add(at + ".required", "must be true or false");
+      else
+        item.required = r->as_bool();
     }
     if (const auto* k = o.if_contains("document_kind"); k && k->is_string()) {
       item.document_kind = std::string(k->as_string());

@@ -11,7 +11,8 @@ namespace {
 
 bool IsCode(const std::string& s) {
   if (s.empty() || s.size() > 60) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
 
 bool IsKind(const std::string& kind) {

@@ -16,7 +16,7 @@
 namespace stepwise::documents {
 
 struct ChecklistItem {
-  std::string code;           // [a-z0-9_], unique in the checklist
+  std::string code;  // [a-z0-9_], unique in the checklist
   std::string label;
   bool required = false;
   std::string document_kind;  // "" for items staff tick off

@@ -25,7 +25,8 @@ TEST(Orientation, RequiredOpenItemsAndTheNoticeBlock) {
 }
 
 TEST(Orientation, SignedDocumentsAndCompletionsMakeItReady) {
-  std::vector<ItemCompletion> done = {{"schedule_track", true, "Mon/Wed/Fri", "2026-11-20T10:00:00.000Z", "u1", "Priya Shah"}};
+  std::vector<ItemCompletion> done = {
+      {"schedule_track", true, "Mon/Wed/Fri", "2026-11-20T10:00:00.000Z", "u1", "Priya Shah"}};
   std::vector<SignedDocumentRef> docs = {{"d1", "part2_notice", "2026-11-20T10:05:00.000Z", "Ann Smith", "in_person"},
                                          {"d2", "consent_to_treatment", "2026-11-20T10:06:00.000Z", "Ann Smith", ""}};
   auto s = EvaluateOrientation(Items(), done, docs);
@@ -38,7 +39,8 @@ TEST(Orientation, SignedDocumentsAndCompletionsMakeItReady) {
 
 TEST(Orientation, UndoneItemBlocksAgain) {
   std::vector<ItemCompletion> undone = {{"schedule_track", false, "", "t", "u1", "Priya"}};
-  std::vector<SignedDocumentRef> docs = {{"d1", "part2_notice", "t", "Ann", "mail"}, {"d2", "consent_to_treatment", "t", "Ann", ""}};
+  std::vector<SignedDocumentRef> docs = {{"d1", "part2_notice", "t", "Ann", "mail"},
+                                         {"d2", "consent_to_treatment", "t", "Ann", ""}};
   auto s = EvaluateOrientation(Items(), undone, docs);
   EXPECT_EQ(s.blocking, std::vector<std::string>{"schedule_track"});
 }
@@ -57,7 +59,8 @@ TEST(Orientation, ChecklistChecksNameTheItem) {
   CheckChecklist({{"ok", "Fine", true, ""}, {"Bad Code", "x", false, ""}, {"ok", "", false, "poem"}}, errors);
   std::vector<std::string> fields;
   for (const auto& f : errors.fields()) fields.push_back(f.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{"items[1].code", "items[2].code", "items[2].label", "items[2].document_kind"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"items[1].code", "items[2].code", "items[2].label", "items[2].document_kind"}));
 }
 
 }  // namespace

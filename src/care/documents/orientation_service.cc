@@ -1,8 +1,8 @@
 #include "care/documents/orientation_service.h"
 
 #include <algorithm>
-#include <boost/json/serialize.hpp>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "care/admissions/client_store.h"
 #include "care/documents/document_store.h"
@@ -74,7 +74,7 @@ Result<Checklist> OrientationService::PutChecklist(const Actor& actor, const std
 }
 
 Result<admissions::Episode> OrientationService::OpenEpisodeIn(Transaction& tx, const Actor& actor,
-                                                             const std::string& client_id) {
+                                                              const std::string& client_id) {
   SW_TRY(db::Found(admissions::ClientStore::Get(tx, actor.org_id, client_id), "client"));
   SW_TRY(clients_.CheckAccessIn(tx, actor, client_id));
   SW_ASSIGN(auto episode, admissions::ClientStore::CurrentEpisode(tx, actor.org_id, client_id));
@@ -127,8 +127,8 @@ Result<OrientationStatus> OrientationService::SetItem(const Actor& actor, const 
       return Error::Field("code", "is done by signing the " + item->document_kind + " document");
     }
     const std::string now = FormatTimestamp(clock_.Now());
-    ItemCompletion c{code, done, note, now, actor.user_id,
-                     actor.display_name.empty() ? actor.username : actor.display_name};
+    ItemCompletion c{code, done,          note,
+                     now,  actor.user_id, actor.display_name.empty() ? actor.username : actor.display_name};
     SW_TRY(OrientationStore::SaveCompletion(tx, actor.org_id, client_id, episode.meta.id, c, now));
     SW_TRY(audit::Append(tx, actor,
                          {.action = "update",

@@ -69,10 +69,10 @@ TEST_P(OrientationServiceTest, FinalizingWaitsForEveryRequiredItemAndTheNotice) 
 }
 
 TEST_P(OrientationServiceTest, MovingTheEpisodeToTreatmentRunsTheSameCheck) {
-  clients_->SetFinalizeCheck([this](db::Transaction& tx, const Actor& a, const std::string& client_id,
-                                    const std::string& episode_id) {
-    return orientation_->CheckFinalizeIn(tx, a, client_id, episode_id);
-  });
+  clients_->SetFinalizeCheck(
+      [this](db::Transaction& tx, const Actor& a, const std::string& client_id, const std::string& episode_id) {
+        return orientation_->CheckFinalizeIn(tx, a, client_id, episode_id);
+      });
   auto episode = *clients_->GetEpisode(actor_, episode_id_);
   admissions::Episode changes = episode;
   changes.stage = "treatment";

@@ -6,19 +6,21 @@
 namespace stepwise::documents {
 
 Result<std::optional<StoredChecklist>> OrientationStore::GetChecklist(db::Transaction& tx, const std::string& org_id,
-                                                                     const std::string& program_id) {
+                                                                      const std::string& program_id) {
   return db::ReadOne<StoredChecklist>(
       tx,
       "SELECT program_id, org_id, version, 0, NULL, created_at, updated_at, items FROM orientation_checklists "
       "WHERE org_id = ? AND program_id = ?",
-      {org_id, program_id}, [](const db::Row& row) { return StoredChecklist{db::ReadMeta(row, 0), row.Text(7)}; });
+      {org_id, program_id}, [](const db::Row& row) {
+        return StoredChecklist{db::ReadMeta(row, 0), row.Text(7)};
+      });
 }
 
 Status OrientationStore::InsertChecklist(db::Transaction& tx, const StoredChecklist& c) {
-  SW_TRY(tx.Execute(
-      "INSERT INTO orientation_checklists (program_id, org_id, items, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {c.meta.id, c.meta.org_id, c.items_json, c.meta.version, c.meta.created_at, c.meta.updated_at}));
+  SW_TRY(
+      tx.Execute("INSERT INTO orientation_checklists (program_id, org_id, items, version, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?)",
+                 {c.meta.id, c.meta.org_id, c.items_json, c.meta.version, c.meta.created_at, c.meta.updated_at}));
   return Ok();
 }
 
@@ -54,7 +56,8 @@ Status OrientationStore::SaveCompletion(db::Transaction& tx, const std::string& 
   if (changed > 0) return Ok();
   SW_TRY(tx.Execute(
       "INSERT INTO orientation_completions (id, org_id, client_id, episode_id, code, done, note, completed_at, "
-      "completed_by, completed_by_name, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+      "completed_by, completed_by_name, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, "
+      "?)",
       {NewUuidV7(), org_id, client_id, episode_id, c.code, std::int64_t{c.done ? 1 : 0}, db::OptText(c.note),
        c.completed_at, c.completed_by, c.completed_by_name, now, now}));
   return Ok();

@@ -19,7 +19,7 @@ struct StoredChecklist {
 class OrientationStore {
  public:
   static Result<std::optional<StoredChecklist>> GetChecklist(db::Transaction& tx, const std::string& org_id,
-                                                            const std::string& program_id);
+                                                             const std::string& program_id);
   static Status InsertChecklist(db::Transaction& tx, const StoredChecklist& c);
   static Status UpdateChecklist(db::Transaction& tx, const StoredChecklist& c, std::int64_t expected,
                                 const std::string& now);

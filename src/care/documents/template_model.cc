@@ -5,15 +5,14 @@
 namespace stepwise::documents {
 
 const std::vector<CodeLabel>& DocumentKinds() {
-  static const std::vector<CodeLabel> k = {
-      {"consent_to_treatment", "Consent to treatment"},
-      {"hipaa_npp_ack", "HIPAA notice of privacy practices acknowledgement"},
-      {"part2_notice", "42 CFR Part 2 patient notice acknowledgement"},
-      {"program_rules", "Program rules and expectations"},
-      {"drug_testing_agreement", "Drug-testing agreement"},
-      {"telehealth_consent", "Telehealth consent"},
-      {"financial_agreement", "Financial agreement"},
-      {"other", "Other document"}};
+  static const std::vector<CodeLabel> k = {{"consent_to_treatment", "Consent to treatment"},
+                                           {"hipaa_npp_ack", "HIPAA notice of privacy practices acknowledgement"},
+                                           {"part2_notice", "42 CFR Part 2 patient notice acknowledgement"},
+                                           {"program_rules", "Program rules and expectations"},
+                                           {"drug_testing_agreement", "Drug-testing agreement"},
+                                           {"telehealth_consent", "Telehealth consent"},
+                                           {"financial_agreement", "Financial agreement"},
+                                           {"other", "Other document"}};
   return k;
 }
 

@@ -106,7 +106,6 @@ Result<std::vector<DefaultTemplate>> BuiltinTemplates();
 // placeholders naming known values only).
 void CheckTemplate(const DocumentTemplate& t, FieldErrors& errors);
 
-
 // Replaces every {{name}} with its value (unknown names are left as they are).
 std::string FillPlaceholders(std::string_view text, const RenderContext& ctx);
 // The body as blocks (headings, notices, paragraphs), placeholders filled.

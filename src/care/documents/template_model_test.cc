@@ -13,7 +13,9 @@ namespace {
 RenderContext Ctx() { return {"Ann Smith", "1990-05-06", "Adult IOP", "Northstar Recovery", "2026-11-22"}; }
 
 TEST(TemplateModel, BodyBecomesHeadingsParagraphsAndNotices) {
-  auto blocks = BodyBlocks("# Welcome {{client_name}}\nLine one\nline two\n\n- a\n- b\n\n> Notice {{program_name}}\n> more\n\nEnd {{date}}", Ctx());
+  auto blocks = BodyBlocks(
+      "# Welcome {{client_name}}\nLine one\nline two\n\n- a\n- b\n\n> Notice {{program_name}}\n> more\n\nEnd {{date}}",
+      Ctx());
   ASSERT_EQ(blocks.size(), 5u);
   EXPECT_EQ(blocks[0].kind, pdf::Block::Kind::kHeading);
   EXPECT_EQ(blocks[0].text, "Welcome Ann Smith");
@@ -44,9 +46,10 @@ TEST(TemplateModel, PlaceholdersMustBeKnownAndClosed) {
 TEST(TemplateModel, EveryDocumentKindHasAParseableDefault) {
   auto defaults = BuiltinTemplates();
   ASSERT_TRUE(defaults.ok()) << defaults.error().message;
-  for (auto kind : {"consent_to_treatment", "hipaa_npp_ack", "part2_notice", "program_rules",
-                    "drug_testing_agreement", "telehealth_consent", "financial_agreement"}) {
-    auto it = std::find_if(defaults->begin(), defaults->end(), [&](const DefaultTemplate& d) { return d.kind == kind; });
+  for (auto kind : {"consent_to_treatment", "hipaa_npp_ack", "part2_notice", "program_rules", "drug_testing_agreement",
+                    "telehealth_consent", "financial_agreement"}) {
+    auto it =
+        std::find_if(defaults->begin(), defaults->end(), [&](const DefaultTemplate& d) { return d.kind == kind; });
     ASSERT_NE(it, defaults->end()) << kind;
     DocumentTemplate t{.kind = it->kind, .title = it->title, .body = it->body};
     FieldErrors errors;
@@ -59,15 +62,17 @@ TEST(TemplateModel, EveryDocumentKindHasAParseableDefault) {
 TEST(TemplateModel, Part2NoticeCarriesTheRequiredHeader) {
   auto defaults = BuiltinTemplates();
   ASSERT_TRUE(defaults.ok());
-  auto it = std::find_if(defaults->begin(), defaults->end(), [](const DefaultTemplate& d) { return d.kind == "part2_notice"; });
+  auto it = std::find_if(defaults->begin(), defaults->end(),
+                         [](const DefaultTemplate& d) { return d.kind == "part2_notice"; });
   ASSERT_NE(it, defaults->end());
   DocumentTemplate t{.kind = it->kind, .title = it->title, .body = it->body};
   const std::string text = pdf::PlainText(RenderTemplate(t, Ctx()));
   // 42 CFR 2.22(b)(1)(i): the header, prominently displayed, naming the Part 2 program.
-  for (const char* line : {"Notice of Privacy Practices of Adult IOP", "HOW HEALTH INFORMATION ABOUT YOU MAY BE USED AND DISCLOSED",
-                           "YOUR RIGHTS WITH RESPECT TO YOUR HEALTH INFORMATION",
-                           "HOW TO FILE A COMPLAINT CONCERNING A VIOLATION OF THE PRIVACY OR SECURITY OF YOUR HEALTH INFORMATION",
-                           "YOU HAVE A RIGHT TO A COPY OF THIS NOTICE (IN PAPER OR ELECTRONIC FORM)"}) {
+  for (const char* line :
+       {"Notice of Privacy Practices of Adult IOP", "HOW HEALTH INFORMATION ABOUT YOU MAY BE USED AND DISCLOSED",
+        "YOUR RIGHTS WITH RESPECT TO YOUR HEALTH INFORMATION",
+        "HOW TO FILE A COMPLAINT CONCERNING A VIOLATION OF THE PRIVACY OR SECURITY OF YOUR HEALTH INFORMATION",
+        "YOU HAVE A RIGHT TO A COPY OF THIS NOTICE (IN PAPER OR ELECTRONIC FORM)"}) {
     EXPECT_NE(text.find(line), std::string::npos) << line;
   }
   // The header block is the first thing after the client fields, and boxed.
@@ -108,8 +113,7 @@ TEST(OrientationDefaults, ConfigHasTheIssueItems) {
   for (const auto& i : items) codes.push_back(i.code);
   EXPECT_EQ(codes, (std::vector<std::string>{"schedule_track", "rules_expectations", "modalities",
                                              "drug_testing_agreement", "grievance", "emergency_contacts",
-                                             "telehealth_setup", "part2_notice", "consent_to_treatment",
-                                             "hipaa_npp"}));
+                                             "telehealth_setup", "part2_notice", "consent_to_treatment", "hipaa_npp"}));
   EXPECT_FALSE(items[6].required);
   EXPECT_EQ(items[7].document_kind, "part2_notice");
   EXPECT_TRUE(items[7].required);
