@@ -8,6 +8,7 @@
 
 /** Draws a short zig-zag in a signature canvas with the mouse (pointer events, as a finger or stylus would). */
 async function drawSignature(page, canvas) {
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the signature canvas is not visible');
   const y = box.y + box.height / 2;
@@ -66,17 +67,17 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
 
   await check('plans: goal, dated objective and group therapy autosave; the hours and intensity checks follow', async () => {
     // Problems come from the assessment (dimensions rated 2 or more); add one when there were none.
-    if ((await page.getByLabel(/^Problem \d+ in dimension/).count()) === 0) {
+    if ((await page.getByRole('textbox', { name: /^Problem \d+ in dimension/ }).count()) === 0) {
       await page.getByRole('button', { name: 'Add problem (dimension 5)' }).click();
-      await page.getByLabel('Problem 1 in dimension 5').fill('Drinks daily after work; cravings in the evening');
+      await page.getByRole('textbox', { name: 'Problem 1 in dimension 5' }).fill('Drinks daily after work; cravings in the evening');
     }
     await page.getByRole('button', { name: 'Add goal' }).click();
-    await page.getByLabel('Goal 1, in the client’s own words').fill('I want to stay sober so I can keep my job');
+    await page.getByLabel('Goal 1, in the client’s own words', { exact: true }).fill('I want to stay sober so I can keep my job');
     await page.getByRole('button', { name: 'Add objective to goal 1' }).click();
-    await page.getByLabel('Objective 1.1').fill('Attend three groups a week for four weeks');
+    await page.getByLabel('Objective 1.1', { exact: true }).fill('Attend three groups a week for four weeks');
     await page.getByTestId('incomplete-rows').getByText('objective 1.1 needs a target date').waitFor();
     await page.getByLabel(/Target date for objective 1.1/).fill(isoDate(28));
-    await page.getByLabel('How objective 1.1 is measured').fill('attendance log');
+    await page.getByLabel('How objective 1.1 is measured', { exact: true }).fill('attendance log');
     const before = Number(await page.getByTestId('hours-per-week').innerText());
 
     const picker = page.getByLabel('Intervention', { exact: true });
@@ -85,10 +86,10 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await picker.selectOption(groupValue);
     await page.getByRole('button', { name: 'Add intervention' }).click();
     const n = await page.locator('[data-testid^="intervention-"]').count();
-    await page.getByLabel(`Topic (${n})`).fill('Relapse prevention');
-    await page.getByLabel(`Minutes each time (${n})`).fill('180');
-    await page.getByLabel(`How many times (${n})`).fill('3');
-    await page.getByLabel(`How often (${n})`).selectOption('week');
+    await page.getByLabel(new RegExp(`^Topic \\(${n}\\)`)).fill('Relapse prevention');
+    await page.getByLabel(new RegExp(`^Minutes each time \\(${n}\\)`)).fill('180');
+    await page.getByLabel(new RegExp(`^How many times \\(${n}\\)`)).fill('3');
+    await page.getByLabel(new RegExp(`^How often \\(${n}\\)`)).selectOption('week');
     await page.getByTestId(`intervention-${n}`).getByRole('checkbox', { name: /^1\.1 Attend three groups/ }).check();
     await page.getByTestId('save-status').getByText('Saved', { exact: true }).waitFor();
     await page.waitForFunction(
@@ -99,7 +100,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await axeScan(page, 'plan editor');
     // Reloading shows what was saved.
     await page.reload({ waitUntil: 'domcontentloaded' });
-    const goal = page.getByLabel('Goal 1, in the client’s own words');
+    const goal = page.getByLabel('Goal 1, in the client’s own words', { exact: true });
     await goal.waitFor();
     assert((await goal.inputValue()) === 'I want to stay sober so I can keep my job', 'the goal was not saved');
   });
@@ -138,7 +139,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await dialog.getByText(/The plan is active and locked/).waitFor();
     await dialog.getByRole('button', { name: 'Back to the plan' }).click();
     await page.getByTestId('locked-notice').waitFor();
-    assert(await page.getByLabel('Goal 1, in the client’s own words').isDisabled(), 'the signed version is still editable');
+    assert(await page.getByLabel('Goal 1, in the client’s own words', { exact: true }).isDisabled(), 'the signed version is still editable');
     await page.getByRole('img', { name: /Drawn signature of/ }).waitFor();
     const pdf = await page.request.get(`${baseUrl}${await page.getByRole('link', { name: 'Plan PDF' }).getAttribute('href')}`);
     assert(pdf.ok(), `the plan PDF answered ${pdf.status()}`);
@@ -148,7 +149,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
   await check('plans: a review records progress, the client’s view and the level of care', async () => {
     await page.getByRole('link', { name: 'Record a review' }).click();
     await page.getByRole('heading', { level: 1, name: 'Plan review' }).waitFor();
-    await page.getByTestId('review-objective-1.1').getByRole('radio', { name: 'Progressing' }).check();
+    await page.getByTestId('review-objective-1.1').getByRole('radio', { name: 'Progressing', exact: true }).check();
     await page.getByLabel(/How the client sees their progress/).fill('Groups help; evenings are still hard');
     await page.getByRole('radio', { name: 'Continue at this level' }).check();
     for (const d of [1, 2, 3, 4, 5, 6]) await page.getByTestId(`review-dimension-${d}`).getByRole('radio', { name: d === 5 ? '2 moderate' : '1 mild' }).check();
@@ -168,7 +169,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await form.getByRole('button', { name: 'Start new version' }).click();
     await page.waitForURL(/\?version=2$/);
     await page.getByText(/version 2 · Client starts a day job/).waitFor();
-    assert(!(await page.getByLabel('Goal 1, in the client’s own words').isDisabled()), 'the new draft is not editable');
+    assert(!(await page.getByLabel('Goal 1, in the client’s own words', { exact: true }).isDisabled()), 'the new draft is not editable');
     await page.getByRole('button', { name: 'Show changes in 2' }).click();
     await page.getByText('No changes from version 1.').waitFor();
   });

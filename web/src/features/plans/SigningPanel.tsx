@@ -215,7 +215,7 @@ export function SigningPanel({ planId, record, canWrite, sign, beforeTablet, inc
           <Button onClick={() => setOpen(next)}>{next === 'counselor' ? 'Sign as counselor' : 'Co-sign as supervisor'}</Button>
         )}
       </Stack>
-      <Modal opened={open !== null} onClose={close} fullScreen title="Sign the treatment plan" aria-label="Sign the treatment plan">
+      <Modal opened={open !== null} onClose={close} fullScreen title="Sign the treatment plan">
         <Container size="md">
           {open && <SigningSession planId={planId} record={record} role={open} sign={sign} incomplete={incomplete} onClose={close} />}
         </Container>
