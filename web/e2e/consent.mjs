@@ -139,7 +139,7 @@ export async function run({ page, baseUrl, check, assert, axeScan, artifacts }) 
     await preview.waitFor();
     const text = await preview.innerText();
     assert(/42 CFR part 2/i.test(text), `the API packet has no Part 2 notice: ${text.slice(0, 200)}`);
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Done', exact: true }).click();
     await consentsSection().getByRole('row', { name: new RegExp(RECIPIENT) }).getByRole('cell', { name: '2', exact: true }).waitFor();
   });
 
@@ -148,6 +148,7 @@ export async function run({ page, baseUrl, check, assert, axeScan, artifacts }) 
     const revoke = page.getByRole('dialog', { name: 'Revoke consent' });
     await revoke.getByRole('radio', { name: /In writing/ }).check();
     await revoke.getByLabel('Note').fill('Signed revocation letter scanned to the record');
+    await axeScan(page, 'revoke dialog');
     await revoke.getByRole('button', { name: 'Revoke consent' }).click();
     await revoke.waitFor({ state: 'detached' });
     await consentsSection().getByRole('row', { name: new RegExp(RECIPIENT) }).getByText('Revoked').waitFor();

@@ -302,7 +302,7 @@ export function SignaturePad({ role, label, value, onChange, defaultName = '', d
             />
           </>
         )}
-        <Text id={statusId} size="sm" c={complete ? 'green.9' : 'dimmed'} aria-live="polite" data-testid="signature-status">
+        <Text id={statusId} size="sm" c={complete ? undefined : 'dimmed'} className={complete ? 'sw-ok' : undefined} aria-live="polite" data-testid="signature-status">
           {status}
         </Text>
         {full && (

@@ -79,7 +79,7 @@ function ConsentView({ client, consent, onChange }: { client: Client; consent: C
             PDF of the signed consent
           </Button>
           {consent.status === 'active' && canWrite && (
-            <Button color="red" variant="light" size="xs" onClick={() => setRevoking(true)}>
+            <Button variant="default" size="xs" onClick={() => setRevoking(true)}>
               Revoke…
             </Button>
           )}

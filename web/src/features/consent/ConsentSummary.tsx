@@ -59,7 +59,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{children || <Text span c="red.8">Missing</Text>}</dd>
+      <dd>{children || <Text span c="red.9">Missing</Text>}</dd>
     </div>
   );
 }

@@ -155,7 +155,7 @@ export function ConsentWizard({ client, draft }: { client: Client; draft: Consen
           />
         )}
         {tried.has(step.id) && stepMissing.length > 0 && step.id !== 'sign' && (
-          <Text c="red.8" size="sm" mt="sm" role="alert">
+          <Text c="red.9" size="sm" mt="sm" role="alert">
             Fill in the marked fields to go on.
           </Text>
         )}
@@ -180,7 +180,7 @@ export function ConsentWizard({ client, draft }: { client: Client; draft: Consen
           </Button>
           {active < STEPS.length - 1 && <Button onClick={() => void goTo(active + 1)}>Next</Button>}
           {step.id === 'sign' && (
-            <Button color="green" onClick={() => void finish()} loading={busy} disabled={missing.length > 0 || !signature || !signedOn}>
+            <Button onClick={() => void finish()} loading={busy} disabled={missing.length > 0 || !signature || !signedOn}>
               Sign and activate
             </Button>
           )}

@@ -103,7 +103,7 @@ export function ConsentsChartSection({ client }: { client: Client }) {
                     <Table.Td>
                       {expiryText(c) || '—'}
                       {daysLeftText(c) && (
-                        <Text span size="sm" c={c.expiring_soon ? 'orange.9' : 'dimmed'} fw={c.expiring_soon ? 600 : undefined}>
+                        <Text span size="sm" c={c.expiring_soon ? undefined : 'dimmed'} fw={c.expiring_soon ? 600 : undefined}>
                           {' '}
                           · {daysLeftText(c)}
                         </Text>
@@ -117,7 +117,7 @@ export function ConsentsChartSection({ client }: { client: Client }) {
                         </Anchor>
                       )}
                       {c.status === 'active' && canWrite && (
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setRevoking(c)}>
+                        <Button size="compact-xs" variant="default" onClick={() => setRevoking(c)}>
                           Revoke…
                         </Button>
                       )}

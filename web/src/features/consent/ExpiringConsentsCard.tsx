@@ -41,7 +41,7 @@ export function ExpiringConsentsCard({ withinDays = EXPIRY_WINDOW_DAYS }: { with
                 <Table.Td>{recipientText(c)}</Table.Td>
                 <Table.Td>
                   {expiryText(c)}{' '}
-                  <Text span size="sm" c="orange.9" fw={600}>
+                  <Text span size="sm" fw={600}>
                     ({daysLeftText(c)})
                   </Text>
                 </Table.Td>

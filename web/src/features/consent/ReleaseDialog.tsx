@@ -127,7 +127,7 @@ export function ReleaseDialog({ clientId, consents, courtOrders, opened, onClose
 
   const reasons = refusalReasons(error);
   return (
-    <Modal opened={opened} onClose={onClose} title="Release information" centered size="xl">
+    <Modal opened={opened} onClose={onClose} title="Release information" centered size="xl" closeButtonProps={{ 'aria-label': 'Close' }}>
       <form
         noValidate
         aria-label="Release information"
@@ -228,7 +228,7 @@ export function ReleaseDialog({ clientId, consents, courtOrders, opened, onClose
           {packet && <PacketPreview packet={packet} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {done ? 'Close' : 'Cancel'}
+              {done ? 'Done' : 'Cancel'}
             </Button>
             <Button type="submit" loading={busy}>
               Release

@@ -47,7 +47,7 @@ export function RevokeConsentDialog({ consent, opened, onClose, onRevoked }: Pro
 
   const otherFields = error instanceof ApiError ? error.fields.filter((f) => !['method', 'note', 'revoked_on'].includes(f.field)) : [];
   return (
-    <Modal opened={opened} onClose={onClose} title="Revoke consent" centered size="lg">
+    <Modal opened={opened} onClose={onClose} title="Revoke consent" centered size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       <form
         noValidate
         aria-label="Revoke consent"
@@ -92,7 +92,7 @@ export function RevokeConsentDialog({ consent, opened, onClose, onRevoked }: Pro
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color="red" loading={busy}>
+            <Button type="submit" color="red.9" loading={busy}>
               Revoke consent
             </Button>
           </Group>
