@@ -11,6 +11,8 @@ const PASSWORD = process.env.E2E_PASSWORD ?? 'northstar-demo-pass';
 
 /** Draws a short zig-zag in a signature canvas with the mouse (pointer events, as a finger or stylus would). */
 async function drawSignature(page, canvas) {
+  // A long document puts the pad below the fold: mouse events only reach what is in the viewport.
+  await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the signature canvas is not visible');
   const y = box.y + box.height / 2;
@@ -30,6 +32,25 @@ async function unlock(page) {
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/**
+ * After a failed check the device may still be locked to a tablet page, which would send every later check
+ * there: leave tablet mode the way staff do, or, failing that, drop the lock (test clean-up only).
+ */
+async function ensureUnlocked(page) {
+  const locked = await page.evaluate(() => sessionStorage.getItem('stepwise.tablet-lock')).catch(() => null);
+  if (!locked) return;
+  try {
+    await page.getByRole('button', { name: /^Staff: (leave tablet mode|continue)$/ }).first().click({ timeout: 5000 });
+    await unlock(page);
+  } catch {
+    // fall through
+  }
+  if (await page.evaluate(() => sessionStorage.getItem('stepwise.tablet-lock')).catch(() => null)) {
+    await page.evaluate(() => sessionStorage.removeItem('stepwise.tablet-lock'));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+  }
+}
+
 /** Signs with a typed name inside `scope` (a signature pad), by keyboard where it matters. */
 async function typedSignature(scope, name) {
   await scope.getByRole('button', { name: 'Type name instead' }).click();
@@ -39,7 +60,22 @@ async function typedSignature(scope, name) {
   await scope.getByText('Typed signature ready.').waitFor();
 }
 
-export async function run({ page, baseUrl, check, assert, axeScan }, fromInquiry = {}) {
+export async function run(ctx, fromInquiry = {}) {
+  const { page } = ctx;
+  try {
+    await journey(ctx, fromInquiry);
+  } finally {
+    await ensureUnlocked(page);
+  }
+}
+
+async function journey({ page, baseUrl, check: runCheck, assert, axeScan }, fromInquiry) {
+  // Each check starts unlocked, so one failure does not leave the later checks on a tablet page.
+  const check = (name, fn) =>
+    runCheck(name, async () => {
+      await ensureUnlocked(page);
+      await fn();
+    });
   let clientId = '';
   let clientUrl = '';
   const api = async (path) => {

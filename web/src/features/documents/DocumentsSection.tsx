@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import {
@@ -12,6 +12,7 @@ import {
 import type { Client } from '../../api/types';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { SignatureView, signatureRoleLabel } from '../../components/SignaturePad';
+import { StatusBadge } from '../../components/StatusBadge';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ChartSection } from '../admissions/ChartSection';
@@ -53,11 +54,9 @@ function VerifyButton({ doc }: { doc: SignedDocument }) {
         <span role="status" aria-live="polite">
           {result &&
             (result.matches ? (
-              <Badge color="green" variant="light">
-                Unchanged
-              </Badge>
+              <StatusBadge color="green">Unchanged</StatusBadge>
             ) : (
-              <Badge color="red">Hash does not match</Badge>
+              <StatusBadge color="red">Hash does not match</StatusBadge>
             ))}
         </span>
       </Group>
@@ -151,9 +150,7 @@ export function DocumentsSection({ client }: { client: Client }) {
                           {d.delivery_method ? ` · ${deliveryLabel(d.delivery_method)}` : ''}
                         </Text>
                         {d.voided && (
-                          <Badge color="gray" size="sm">
-                            Voided
-                          </Badge>
+                          <StatusBadge color="gray">Voided</StatusBadge>
                         )}
                       </Table.Td>
                       <Table.Td>{formatInstant(d.signed_at)}</Table.Td>

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../../api/client';
 import { orientationApi, templatesApi, type OrientationItem, type OrientationStatus } from '../../api/documents';
 import type { Client } from '../../api/types';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { StatusBadge } from '../../components/StatusBadge';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ChartSection } from '../admissions/ChartSection';
@@ -49,7 +50,8 @@ export function OrientationSection({ client, onFinalized }: { client: Client; on
   const canRead = usePermission('documents.read');
   const canWrite = usePermission('documents.write');
   const state = useAsync((signal) => (canRead ? load(client.id, signal) : Promise.resolve(null)), [client.id, canRead]);
-  const [marking, setMarking] = useState<string | null>(null);
+  // The item being saved and the state it is being set to (shown at once; the server's answer replaces it).
+  const [marking, setMarking] = useState<{ code: string; done: boolean } | null>(null);
   const [markError, setMarkError] = useState<unknown>(null);
   const [finalizing, setFinalizing] = useState(false);
   const [finalizeError, setFinalizeError] = useState<unknown>(null);
@@ -71,7 +73,7 @@ export function OrientationSection({ client, onFinalized }: { client: Client; on
 
   const mark = async (item: OrientationItem, done: boolean) => {
     if (!data) return;
-    setMarking(item.code);
+    setMarking({ code: item.code, done });
     setMarkError(null);
     try {
       const status = await orientationApi.mark(client.id, item.code, done);
@@ -148,15 +150,13 @@ export function OrientationSection({ client, onFinalized }: { client: Client; on
                     <Stack gap={2}>
                       {item.document_kind ? (
                         <Group gap="xs">
-                          <Badge color={item.done ? 'green' : 'gray'} variant="light">
-                            {item.done ? 'Signed' : 'Not signed'}
-                          </Badge>
+                          <StatusBadge color={item.done ? 'green' : 'gray'}>{item.done ? 'Signed' : 'Not signed'}</StatusBadge>
                           <Text size="sm">{item.label}</Text>
                         </Group>
                       ) : (
                         <Checkbox
                           label={item.label}
-                          checked={item.done}
+                          checked={marking?.code === item.code ? marking.done : item.done}
                           disabled={!canWrite || marking !== null}
                           onChange={(e) => void mark(item, e.currentTarget.checked)}
                         />

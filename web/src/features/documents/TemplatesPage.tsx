@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { PLACEHOLDERS, documentKindLabel, templatesApi, type DocumentTemplate, type TemplateDraft } from '../../api/documents';
 import { Card } from '../../components/Card';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { StatusBadge } from '../../components/StatusBadge';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
@@ -195,9 +196,7 @@ export function TemplatesPage() {
                           {t.title}
                         </Anchor>{' '}
                         {!t.active && (
-                          <Badge color="gray" size="sm">
-                            Not in use
-                          </Badge>
+                          <StatusBadge color="gray">Not in use</StatusBadge>
                         )}
                       </Table.Td>
                       <Table.Td>{documentKindLabel(t.kind)}</Table.Td>
