@@ -76,7 +76,7 @@ describe('Bootstrap and shell', () => {
     expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
     const nav = screen.getByRole('navigation', { name: 'Primary' });
     const labels = within(nav).getAllByRole('link').map((a) => a.textContent);
-    expect(labels).toEqual(['Intake', 'Assessment', 'Orientation', 'In treatment', 'Aftercare', 'Discharged', 'All clients', 'Staff', 'Program set-up', 'Documents']);
+    expect(labels).toEqual(['Dashboard', 'Intake', 'Assessment', 'Orientation', 'In treatment', 'Aftercare', 'Discharged', 'All clients', 'Staff', 'Program set-up', 'Documents']);
     expect(within(nav).getByRole('link', { name: 'In treatment' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Intake' })).toHaveAttribute('href', '/clients?stage=intake');
     expect(await screen.findByText('No clients match stage “In treatment”')).toBeInTheDocument();
