@@ -69,12 +69,21 @@ export async function run(ctx, fromInquiry = {}) {
   }
 }
 
-async function journey({ page, baseUrl, check: runCheck, assert, axeScan }, fromInquiry) {
-  // Each check starts unlocked, so one failure does not leave the later checks on a tablet page.
+async function journey({ page, baseUrl, check: runCheck, assert, axeScan, artifacts }, fromInquiry) {
+  // Each check starts unlocked and with no dialog open, so one failure does not spoil the later checks; a
+  // failing check leaves a screenshot (e2e/artifacts/documents-failure-<n>.png).
+  let failures = 0;
   const check = (name, fn) =>
     runCheck(name, async () => {
       await ensureUnlocked(page);
-      await fn();
+      if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
+      try {
+        await fn();
+      } catch (e) {
+        failures += 1;
+        await page.screenshot({ path: `${artifacts}/documents-failure-${failures}.png`, fullPage: true }).catch(() => {});
+        throw e;
+      }
     });
   let clientId = '';
   let clientUrl = '';

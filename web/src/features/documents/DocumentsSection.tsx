@@ -68,7 +68,7 @@ function VerifyButton({ doc }: { doc: SignedDocument }) {
 /** The full signed document: its text as signed, the signatures, and how it was delivered. */
 function DocumentDetails({ doc, onClose }: { doc: SignedDocument | null; onClose: () => void }) {
   return (
-    <Modal opened={doc !== null} onClose={onClose} title={doc?.title ?? ''} size="xl">
+    <Modal opened={doc !== null} onClose={onClose} title={doc?.title ?? ''} size="xl" closeButtonProps={{ 'aria-label': 'Close' }}>
       {doc && (
         <Stack gap="md">
           <Text size="sm" c="dimmed">

@@ -189,7 +189,7 @@ export function OrientationSection({ client, onFinalized }: { client: Client; on
                 </li>
               ))}
             </ul>
-            <Text size="sm" data-testid="orientation-readiness" c={data.status.ready ? 'green.9' : undefined}>
+            <Text size="sm" data-testid="orientation-readiness" className={data.status.ready ? 'sw-ok' : undefined}>
               {data.status.ready
                 ? 'Every required item is done: the admission can be finalized.'
                 : `Still open before the admission can be finalized: ${labelsOf(data.status, data.status.blocking).join('; ')}.`}
