@@ -53,7 +53,9 @@ async function ensureUnlocked(page) {
 
 /** Signs with a typed name inside `scope` (a signature pad), by keyboard where it matters. */
 async function typedSignature(scope, name) {
-  await scope.getByRole('button', { name: 'Type name instead' }).click();
+  // A pad already in typed mode (e.g. signing again after a refusal) keeps it.
+  const toTyped = scope.getByRole('button', { name: 'Type name instead' });
+  if (await toTyped.count()) await toTyped.click();
   const field = scope.getByLabel(/Full name of the signer/);
   if (!(await field.inputValue())) await field.fill(name);
   await scope.getByRole('checkbox', { name: /sign with this typed name/ }).check();

@@ -17,6 +17,7 @@ import { formatInstant } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ChartSection } from '../admissions/ChartSection';
 import { usePermission } from '../security/sessionStore';
+import { DocumentText } from './DocumentText';
 import { startSigning } from './TabletSigningPage';
 import './documents.css';
 
@@ -78,9 +79,9 @@ function DocumentDetails({ doc, onClose }: { doc: SignedDocument | null; onClose
           <Text size="sm">
             SHA-256 <code data-testid="document-hash">{doc.content_sha256}</code>
           </Text>
-          <Text size="sm" className="sw-document-text sw-scroll" component="div" tabIndex={0} aria-label="Document text as signed">
-            {doc.text}
-          </Text>
+          <div className="sw-scroll" tabIndex={0} role="region" aria-label="Document text as signed">
+            <DocumentText text={doc.text} />
+          </div>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {doc.signatures.map((s, i) => (
               <SignatureView key={s.id ?? i} signature={s} />

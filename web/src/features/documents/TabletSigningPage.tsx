@@ -19,6 +19,7 @@ import { useAsync } from '../../lib/useAsync';
 import { UnlockDialog } from '../assessment/TabletResponsePage';
 import { tabletLock } from '../assessment/tabletLock';
 import { useSession } from '../security/sessionStore';
+import { DocumentText } from './DocumentText';
 import './documents.css';
 
 /** Where the tablet signing flow for one client and template lives (ids only: it is also the lock). */
@@ -172,9 +173,7 @@ export function TabletSigningPage() {
               <Title order={2} fz={24} id="doc-title" mb="sm">
                 {preview.title}
               </Title>
-              <Text fz="lg" className="sw-document-text" data-testid="document-text">
-                {preview.text}
-              </Text>
+              <DocumentText text={preview.text} size="lg" testId="document-text" />
             </Paper>
             <Paper withBorder p="lg">
               <Stack gap="md">

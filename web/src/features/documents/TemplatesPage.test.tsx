@@ -6,6 +6,7 @@ import { PROGRAM } from '../../test/fixtures';
 import { apiError, json, mockFetch } from '../../test/mockFetch';
 import { renderScreen } from '../../test/render';
 import { codeFromLabel } from './ChecklistEditor';
+import { textSections } from './DocumentText';
 import { bodyBlocks, unknownPlaceholders } from './templateBody';
 import { TemplatesPage } from './TemplatesPage';
 import { DOCS_STAFF, TEMPLATES } from './testData';
@@ -144,5 +145,17 @@ describe('TemplatesPage', () => {
     await userEvent.type(code, 'schedule_track');
     await userEvent.click(within(form).getByRole('button', { name: 'Save checklist' }));
     await waitFor(() => expect(code).toHaveAccessibleDescription(/is used by another item/));
+  });
+});
+
+describe('document text', () => {
+  it('shows the server text’s headings and notices as such, keeping every word', () => {
+    expect(textSections('Title\n\nClient: Ann\nDate: 2026-01-02\n\n# Heading\n\n----\nNotice line\n----\n\nLast paragraph\n')).toEqual([
+      { kind: 'paragraph', text: 'Title' },
+      { kind: 'paragraph', text: 'Client: Ann\nDate: 2026-01-02' },
+      { kind: 'heading', text: 'Heading' },
+      { kind: 'notice', text: 'Notice line' },
+      { kind: 'paragraph', text: 'Last paragraph' },
+    ]);
   });
 });
