@@ -30,8 +30,8 @@ sanitize() {
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSTEPWISE_SANITIZE=ON -DSTEPWISE_ONLY_UNIT_TESTS=ON \
         -DSTEPWISE_BUILD_BENCH=OFF -Wno-dev >/dev/null &&
   ninja -C build-asan unit_tests store_tests &&
-  ASAN_OPTIONS=detect_leaks=1 ./build-asan/unit_tests --gtest_brief=1 &&
-  ASAN_OPTIONS=detect_leaks=1 ./build-asan/store_tests --gtest_brief=1
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=scripts/lsan-suppressions.txt ./build-asan/unit_tests --gtest_brief=1 &&
+  ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=scripts/lsan-suppressions.txt ./build-asan/store_tests --gtest_brief=1
 }
 step "unit and store tests under ASan+UBSan" sanitize
 
