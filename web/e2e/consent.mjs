@@ -8,20 +8,7 @@
 // the release dialog and the accounting page.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** Draws a short zig-zag in a signature canvas with the mouse (pointer events, as a finger would). */
-async function drawSignature(page, canvas) {
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the signature canvas is not visible');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.15, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i += 1) {
-    await page.mouse.move(box.x + box.width * (0.15 + i * 0.06), y + (i % 2 ? -18 : 18), { steps: 3 });
-  }
-  await page.mouse.up();
-}
+import { drawSignature } from './signing.mjs';
 
 function isoDate(daysFromNow) {
   const d = new Date(Date.now() + daysFromNow * 86_400_000);

@@ -7,30 +7,7 @@
 // PDF, finalize the admission, edit a template (preview, new version), and see a signature on a version that
 // changed meanwhile refused and explained. Axe scans of the chart sections, tablet signing and the admin page.
 
-const PASSWORD = process.env.E2E_PASSWORD ?? 'northstar-demo-pass';
-
-/** Draws a short zig-zag in a signature canvas with the mouse (pointer events, as a finger or stylus would). */
-async function drawSignature(page, canvas) {
-  // A long document puts the pad below the fold: mouse events only reach what is in the viewport.
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the signature canvas is not visible');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.2, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i += 1) {
-    await page.mouse.move(box.x + box.width * (0.2 + i * 0.05), y + (i % 2 ? -15 : 15), { steps: 3 });
-  }
-  await page.mouse.up();
-}
-
-/** Confirms the staff password in the tablet unlock dialog. */
-async function unlock(page) {
-  const dialog = page.getByRole('dialog', { name: 'Staff: leave tablet mode' });
-  await dialog.getByLabel(/Your password/).fill(PASSWORD);
-  await dialog.getByRole('button', { name: 'Unlock' }).click();
-  await dialog.waitFor({ state: 'hidden' });
-}
+import { drawSignature, unlock } from './signing.mjs';
 
 /**
  * After a failed check the device may still be locked to a tablet page, which would send every later check

@@ -6,19 +6,7 @@
 // start a new version with a reason, and find the client on the dashboard's plans-due card. Axe scans of
 // the editor, the signing screen, the review form and the dashboard.
 
-/** Draws a short zig-zag in a signature canvas with the mouse (pointer events, as a finger or stylus would). */
-async function drawSignature(page, canvas) {
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the signature canvas is not visible');
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width * 0.15, y);
-  await page.mouse.down();
-  for (let i = 1; i <= 12; i += 1) {
-    await page.mouse.move(box.x + box.width * (0.15 + i * 0.05), y + (i % 2 ? -20 : 20), { steps: 3 });
-  }
-  await page.mouse.up();
-}
+import { drawSignature, unlock } from './signing.mjs';
 
 function isoDate(daysFromNow) {
   const d = new Date(Date.now() + daysFromNow * 86_400_000);
@@ -123,9 +111,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await page.waitForURL(/\/tablet\/plans\//);
     await page.getByRole('heading', { name: 'Signed — please hand the tablet back' }).waitFor();
     await page.getByRole('button', { name: 'Staff: continue' }).click();
-    const unlock = page.getByRole('dialog', { name: 'Staff: leave tablet mode' });
-    await unlock.getByLabel(/Your password/).fill(process.env.E2E_PASSWORD ?? 'northstar-demo-pass');
-    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await unlock(page);
     await page.waitForURL((u) => u.toString().split('?')[0] === planUrl);
     await page.getByTestId('next-signer').getByText('Next: counselor signature').waitFor();
 
