@@ -10,6 +10,7 @@ PACKAGES=(
   libpq-dev postgresql postgresql-contrib
   libsodium-dev liboath-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  libhowardhinnant-date-dev tzdata coinor-libcbc-dev
   john-data cracklib-runtime
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
