@@ -16,6 +16,10 @@ for f in $(grep -rl '#include *<libpq-fe.h>' src | grep -v '^src/platform/db/pos
 for f in $(grep -rlE '#include *<(cairo|pango)' src | grep -v '^src/platform/pdf/render\.cc$'); do
   report "$f includes Cairo/Pango (only src/platform/pdf/render.cc may)"
 done
+# The tz database library only behind platform/base/time_zone.h.
+for f in $(grep -rl '#include *<date/' src | grep -v '^src/platform/base/time_zone\.cc$'); do
+  report "$f includes date/tz (only src/platform/base/time_zone.cc may)"
+done
 # Only app/ names a concrete database.
 for f in $(grep -rlE '#include "platform/db/(sqlite|postgres)/' src | grep -v '^src/app/' | grep -v '^src/platform/db/' | grep -v '_test\.cc$'); do
   report "$f names a concrete database (only src/app/ may)"
