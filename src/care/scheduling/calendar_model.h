@@ -1,0 +1,170 @@
+// The program calendar as data (ADR 0012): rooms, closures, group series with their one-occurrence
+// changes, computed occurrences, enrollments of clients in tracks and the roster of an occurrence; and the
+// rules over them: a series' shape, facilitators' credentials, room capacity, double-booking between
+// series, opening hours and enrollment capacity. Pure: no I/O (time zones through platform/base).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "care/program/program_model.h"
+#include "care/scheduling/recurrence.h"
+#include "platform/base/dates.h"
+#include "platform/base/record.h"
+#include "platform/base/result.h"
+
+namespace stepwise::scheduling {
+
+using program::CodeLabel;
+
+// Code sets (stored as text; never rename a released code).
+const std::vector<CodeLabel>& GroupTypes();      // process, relapse_prevention, psychoeducation, ...
+const std::vector<CodeLabel>& Modalities();      // in_person, telehealth
+const std::vector<CodeLabel>& ChangeActions();   // cancel, move, substitute, room
+const std::vector<CodeLabel>& RosterKinds();     // drop_in, make_up (enrolled clients are computed)
+
+// A program's opening hours: every session (group or appointment) lies within them. Shared with the
+// appointments code (APPT), which checks `outside_hours` with the same value. Default 07:00–21:00.
+struct OpeningHours {
+  std::string program_id;
+  int open_minute = 7 * 60;
+  int close_minute = 21 * 60;
+  std::int64_t version = 0;  // 0 while the program uses the default
+};
+// Field errors naming `start_field` / `end_field` when [start, end) leaves the opening hours.
+void CheckOpeningHours(const OpeningHours& hours, int start_minute, int end_minute, FieldErrors& errors,
+                       const std::string& start_field = "start", const std::string& end_field = "end");
+// The hours themselves: open before close ("close").
+void CheckOpeningHoursShape(const OpeningHours& hours, FieldErrors& errors);
+
+struct Room {
+  RecordMeta meta;
+  std::string site_id;
+  std::string name;
+  int capacity = 0;
+  bool active = true;
+};
+
+// A day the program (or the whole organization, program_id "") does not meet; its occurrences are cancelled.
+struct Closure {
+  RecordMeta meta;
+  std::string program_id;  // "" = the whole organization
+  Date date{};
+  std::string name;  // "Thanksgiving"
+};
+
+struct GroupSeries {
+  RecordMeta meta;
+  std::string program_id;
+  std::string track_id;
+  std::string title;
+  std::string group_type;  // a GroupTypes() code
+  std::string topic;
+  std::string curriculum_module;
+  Recurrence rule;
+  std::string room_id;       // "" for telehealth
+  std::string modality = "in_person";
+  std::string meeting_link;  // https:// for telehealth
+  std::vector<std::string> facilitator_staff_ids;
+  std::vector<std::string> required_credentials;  // CredentialTypes() codes; each held by some facilitator
+  int size_limit = 12;
+};
+
+// Checks the series' own fields (recurrence, codes, modality and link, size limit); field names as in JSON.
+void NormalizeAndCheck(GroupSeries& series, FieldErrors& errors);
+
+// The one-occurrence change of a series: the occurrence's current state where it differs from the series.
+// The series itself is never touched. Keyed by (series_id, original_date).
+struct OccurrenceChange {
+  std::string org_id;
+  std::string series_id;
+  Date original_date{};
+  bool cancelled = false;
+  std::string cancel_reason;
+  std::optional<Date> date;  // moved to
+  std::optional<int> start_minute, end_minute;
+  std::optional<std::string> room_id;  // "" = no room
+  std::optional<std::vector<std::string>> facilitator_staff_ids;
+  std::string reason;  // the last change's reason
+  std::int64_t version = 0;
+  std::string created_at, updated_at;
+};
+
+// One meeting of a series, computed. `id` = "<series id>:<YYYY-MM-DD original local date>", stable across moves.
+struct Occurrence {
+  std::string id, series_id, program_id, track_id, track_name, title, group_type, topic, curriculum_module;
+  Date date{}, original_date{};
+  int start_minute = 0, end_minute = 0;
+  TimePoint start_at, end_at;
+  std::string room_id, room_name, modality, meeting_link;
+  std::vector<std::string> facilitator_staff_ids;
+  std::vector<std::string> facilitator_names;
+  int size_limit = 12;
+  std::string status;  // scheduled | cancelled
+  std::string cancel_reason;
+  bool moved = false;
+  int enrolled_count = 0;  // enrolled clients plus drop-ins and make-ups (filled where known)
+};
+
+std::string OccurrenceId(const std::string& series_id, Date original_date);
+// Splits "<series id>:<YYYY-MM-DD>"; false when malformed.
+bool ParseOccurrenceId(std::string_view id, std::string* series_id, Date* original_date);
+
+// The series' occurrences whose (possibly moved) local date lies in [from, to], with `changes` applied and
+// `closures` (of the organization or the series' program) cancelling their day. Names (track, room,
+// facilitators) are left for the caller. Fails only on an unknown zone.
+Result<std::vector<Occurrence>> Expand(const GroupSeries& series, const std::vector<OccurrenceChange>& changes,
+                                       const std::vector<Closure>& closures, std::string_view zone, Date from, Date to);
+
+// Each required credential type must be held, unexpired on `on`, by at least one of `facilitators`.
+// Errors name `field` ("facilitator_staff_ids").
+void CheckCredentials(const std::vector<std::string>& required, const std::vector<program::Staff>& facilitators,
+                      Date on, FieldErrors& errors, const std::string& field = "facilitator_staff_ids");
+
+// What a double-booking check needs to name the other group.
+struct BookingNames {
+  std::map<std::string, std::string> rooms;  // room id -> name
+  std::map<std::string, std::string> staff;  // staff id -> display name
+};
+// Scheduled `candidates` overlapping scheduled `others` (any other occurrence id) in the same room or with
+// a shared facilitator. At most one error per field; the message names the other group and the date:
+// "Room 2 is booked for Process group (Evening track) on 2026-03-10 18:00–21:00".
+void CheckDoubleBooking(const std::vector<Occurrence>& candidates, const std::vector<Occurrence>& others,
+                        const BookingNames& names, FieldErrors& errors, const std::string& room_field = "room_id",
+                        const std::string& staff_field = "facilitator_staff_ids");
+
+// A client's enrollment in a track: active on days starts_on <= d < ended_on (ended_on exclusive).
+struct Enrollment {
+  RecordMeta meta;
+  std::string client_id, track_id, track_name;
+  Date starts_on{};
+  std::optional<Date> planned_end_on, ended_on;
+  std::string end_reason;
+};
+bool ActiveOn(const Enrollment& e, Date day);
+// Whether two enrollments share a day.
+bool Overlaps(const Enrollment& a, const Enrollment& b);
+// The most of `enrollments` active at once on any day `e` is active.
+int PeakActiveDuring(const std::vector<Enrollment>& enrollments, const Enrollment& e);
+// Field errors for an enrollment's own dates ("planned_end_on", "ended_on").
+void CheckEnrollmentDates(const Enrollment& e, FieldErrors& errors);
+
+// A client on an occurrence's roster. kind: enrolled | drop_in | make_up.
+struct RosterEntry {
+  std::string client_id, client_name, kind;
+};
+
+// A drop-in or make-up client added to one occurrence.
+struct RosterAddition {
+  RecordMeta meta;
+  std::string series_id;
+  Date original_date{};
+  std::string client_id;
+  std::string kind;  // drop_in | make_up
+};
+
+}  // namespace stepwise::scheduling

@@ -1,0 +1,38 @@
+// The calendar core for other services (appointments, session records, drug testing): computed group
+// occurrences, rosters, enrollments, the organization's zone and opening hours. Every function runs inside
+// the caller's transaction and reads only the organization `org_id`; access checks and auditing stay with
+// the calling service (these return client names).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "care/scheduling/calendar_model.h"
+#include "platform/db/database.h"
+
+namespace stepwise::scheduling {
+
+// The organization's IANA time zone (program::Organization::time_zone).
+Result<std::string> TimeZoneIn(db::Transaction& tx, const std::string& org_id);
+
+// Every occurrence of the organization's live series whose local date is in [from, to] (inclusive), changes
+// and closures applied (cancelled ones included, status "cancelled"), with track, room and facilitator names
+// and enrolled_count filled; sorted by start_at. At most 400 days.
+Result<std::vector<Occurrence>> OccurrencesIn(db::Transaction& tx, const std::string& org_id, Date from, Date to);
+
+// One occurrence by id ("<series id>:<YYYY-MM-DD>"); nullopt when the series is unknown or does not meet
+// on that original date.
+Result<std::optional<Occurrence>> OccurrenceIn(db::Transaction& tx, const std::string& org_id, const std::string& id);
+
+// Clients enrolled in the occurrence's track on its date, then its drop-ins and make-ups; sorted by name.
+Result<std::vector<RosterEntry>> RosterIn(db::Transaction& tx, const std::string& org_id, const Occurrence& occurrence);
+
+// A client's enrollments (voided ones left out), newest first, with track names.
+Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
+                                                      const std::string& client_id);
+
+// The program's opening hours (the default 07:00–21:00 until set).
+Result<OpeningHours> OpeningHoursIn(db::Transaction& tx, const std::string& org_id, const std::string& program_id);
+
+}  // namespace stepwise::scheduling
