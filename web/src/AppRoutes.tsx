@@ -23,6 +23,10 @@ import { PlanEditor } from './features/plans/PlanEditor';
 import { ReviewPage } from './features/plans/ReviewPage';
 import { TabletPlanSigningPage } from './features/plans/TabletPlanSigningPage';
 import { RequirePermission } from './features/security/RequirePermission';
+import { CalendarPage } from './features/schedule/CalendarPage';
+import { ProposalPage } from './features/schedule/ProposalPage';
+import { ScheduleSetupPage } from './features/schedule/ScheduleSetupPage';
+import { StaffAvailabilityPage } from './features/schedule/StaffAvailabilityPage';
 import { UserEditPage } from './features/security/UserEditPage';
 import { UsersPage } from './features/security/UsersPage';
 import { Bootstrap } from './features/shell/Bootstrap';
@@ -56,6 +60,10 @@ export function AppRoutes() {
         <Route path="staff/:id" element={guard('staff.read', <StaffEditPage />)} />
         <Route path="setup" element={guard('program.read', <ProgramSetup />)} />
         <Route path="setup/documents" element={guard('program.write', <TemplatesPage />)} />
+        <Route path="schedule" element={guard('schedule.read', <CalendarPage />)} />
+        <Route path="schedule/proposals" element={guard('schedule.write', <ProposalPage />)} />
+        <Route path="schedule/setup" element={guard('program.write', <ScheduleSetupPage />)} />
+        <Route path="schedule/staff/:id/availability" element={guard('schedule.read', <StaffAvailabilityPage />)} />
         <Route path="account" element={<MyAccount />} />
         <Route path="users" element={guard('users.admin', <UsersPage />)} />
         <Route path="users/new" element={guard('users.admin', <UserEditPage />)} />

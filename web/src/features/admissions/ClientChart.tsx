@@ -16,6 +16,7 @@ import { DocumentsSection } from '../documents/DocumentsSection';
 import { OrientationSection } from '../documents/OrientationSection';
 import { ConsentExpiryBanner, ConsentsChartSection } from '../consent/ConsentsChartSection';
 import { PlanChartSection } from '../plans/PlanChartSection';
+import { ClientScheduleSection } from '../schedule/ClientScheduleSection';
 import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
 import { DemographicsSection } from './DemographicsSection';
@@ -148,6 +149,7 @@ export function ClientChart() {
             ['documents', 'Documents'],
             ['consents', 'Consents'],
             ['treatment-plan', 'Treatment plan'],
+            ['schedule', 'Schedule'],
             ...(canAmend ? [['amendments', 'Amendment requests']] : []),
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
@@ -164,6 +166,7 @@ export function ClientChart() {
       <DocumentsSection client={client} />
       <ConsentsChartSection client={client} />
       <PlanChartSection client={client} />
+      <ClientScheduleSection client={client} />
       <AmendmentsSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>

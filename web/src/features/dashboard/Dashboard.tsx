@@ -3,6 +3,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { ExpiringConsentsCard } from '../consent/ExpiringConsentsCard';
 import { PlansDueCard } from '../plans/PlansDueCard';
 import { OpenAmendmentsCard } from '../records/OpenAmendmentsCard';
+import { HoursWarningsCard } from '../schedule/HoursWarningsCard';
 import { HomeRedirect } from '../security/RequirePermission';
 import { usePermission, useSession } from '../security/sessionStore';
 import { homePath } from '../shell/navigation';
@@ -16,12 +17,15 @@ export function Dashboard() {
   const plans = usePermission('plans.read');
   const consents = usePermission('consents.read');
   const amendments = usePermission('amendments.read');
+  // The hours warnings are for whoever sets up the program (the director): program.write with the calendar.
+  const hoursWarnings = usePermission('schedule.read') && usePermission('program.write');
   usePageTitle('Dashboard');
   const name = session.user.display_name || session.user.username;
   const cards = [
     plans && <PlansDueCard key="plans-due" />,
     consents && <ExpiringConsentsCard key="consents-expiring" />,
     amendments && <OpenAmendmentsCard key="amendments-open" />,
+    hoursWarnings && <HoursWarningsCard key="hours-warnings" />,
   ].filter(Boolean);
   return (
     <Stack gap="md" maw={1300}>

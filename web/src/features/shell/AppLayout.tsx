@@ -120,6 +120,7 @@ export function AppLayout() {
         <AppShell.Navbar p="xs" id="primary-navigation" aria-label="Primary">
           <ScrollArea type="auto">
             {sections.dashboard && link('Dashboard', '/', path === '/')}
+            {sections.calendar && link('Calendar', '/schedule', path.startsWith('/schedule'))}
             {sections.admissions && (
               <>
                 <SectionLabel id="nav-admissions">Admissions</SectionLabel>

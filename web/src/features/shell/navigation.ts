@@ -44,6 +44,8 @@ export function navSections(permissions: string[]) {
   return {
     /** The dashboard (home page) for staff who work with clients. */
     dashboard: has('clients.read'),
+    /** The program calendar (/schedule). */
+    calendar: has('schedule.read'),
     admissions: has('admissions.read'),
     clients: has('clients.read'),
     organization: ORGANIZATION_NAV.filter((n) => has(n.permission)),
