@@ -1,0 +1,155 @@
+// The weekly session optimizer against its exact twin solved by COIN-OR CBC (issue 7; ADR 0012 decision 4).
+//
+// Part 1, quality and speed: generated programs of 1,000 clients, 60 clinicians and 20 rooms over one week at
+// 15-minute granularity (tests/scheduling/instance_generator.h), each solved in the same run by
+// optimize::Solve and by CBC on the 0/1 model (pooled rooms, exact for these instances). For every instance it
+// prints sessions requested, placed by the optimizer, CBC's best and proven bound and status, both times and
+// the speed ratio, and checks the optimizer's solution with optimize::Validate. The summary gives the share of
+// instances where the optimizer equals CBC's optimum, the minimum ratio placed/optimum, the optimizer's
+// worst time and the median speed ratio against the targets (≥ 99% equal, never below 99%, < 2 s, ≥ 20×).
+//
+// Part 2, growth: the optimizer alone (and CBC up to --cbc-max-clients) from 100 to 5,000 clients with
+// clinicians and rooms scaled in proportion (6 and 2 per 100 clients), median of three seeds.
+//
+//   build/scheduling_bench                       # 10 instances, CBC limited to 300 s each, growth to 5,000
+//   build/scheduling_bench --instances 3 --cbc-seconds 120
+//   build/scheduling_bench --quick               # 2 small instances, seconds (a smoke run)
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "care/scheduling/optimizer.h"
+#include "scheduling/cbc_model.h"
+#include "scheduling/instance_generator.h"
+
+namespace {
+
+using namespace stepwise::scheduling;
+
+struct Args {
+  int instances = 10;
+  double cbc_seconds = 300;
+  int clients = 1000, clinicians = 60, rooms = 20;
+  bool growth = true;
+  int cbc_max_clients = 1000;
+};
+
+Args Parse(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    auto next = [&] { return i + 1 < argc ? argv[++i] : "0"; };
+    if (!std::strcmp(argv[i], "--quick")) {
+      a.instances = 2;
+      a.clients = 100;
+      a.clinicians = 6;
+      a.rooms = 2;
+      a.cbc_seconds = 20;
+      a.growth = false;
+    } else if (!std::strcmp(argv[i], "--instances")) {
+      a.instances = std::atoi(next());
+    } else if (!std::strcmp(argv[i], "--cbc-seconds")) {
+      a.cbc_seconds = std::atof(next());
+    } else if (!std::strcmp(argv[i], "--clients")) {
+      a.clients = std::atoi(next());
+      a.clinicians = std::max(1, a.clients * 6 / 100);
+      a.rooms = std::max(1, a.clients * 2 / 100);
+    } else if (!std::strcmp(argv[i], "--no-growth")) {
+      a.growth = false;
+    } else if (!std::strcmp(argv[i], "--cbc-max-clients")) {
+      a.cbc_max_clients = std::atoi(next());
+    } else {
+      std::fprintf(stderr, "unknown argument %s\n", argv[i]);
+      std::exit(2);
+    }
+  }
+  return a;
+}
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Args args = Parse(argc, argv);
+  std::printf("## Part 1: %d clients, %d clinicians, %d rooms, one week, 15-minute slots; CBC limit %.0f s\n\n",
+              args.clients, args.clinicians, args.rooms, args.cbc_seconds);
+  std::printf("| seed | requests | optimizer placed | optimizer ms | CBC best | CBC bound | CBC status | CBC s | "
+              "vars | rows | placed / CBC best | speed ratio |\n|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
+  int equal = 0, proven = 0, invalid = 0;
+  double min_ratio = 1e9, worst_ms = 0;
+  std::vector<double> speed;
+  for (int i = 0; i < args.instances; ++i) {
+    testing::ProgramOptions o;
+    o.clients = args.clients;
+    o.clinicians = args.clinicians;
+    o.rooms = args.rooms;
+    o.seed = 1000 + i;
+    const auto problem = testing::GenerateProgram(o);
+    const auto solution = optimize::Solve(problem);
+    const auto violations = optimize::Validate(problem, solution);
+    if (!violations.empty()) {
+      ++invalid;
+      std::fprintf(stderr, "seed %u: %zu violations, first: %s\n", o.seed, violations.size(), violations[0].c_str());
+    }
+    const double ms = solution.solve_micros / 1000.0;
+    worst_ms = std::max(worst_ms, ms);
+    const auto cbc = testing::SolveWithCbc(problem, args.cbc_seconds, testing::RoomModel::kPooled);
+    const int placed = static_cast<int>(solution.placed.size());
+    const double ratio = cbc.placed > 0 ? static_cast<double>(placed) / cbc.placed : 1;
+    min_ratio = std::min(min_ratio, ratio);
+    if (cbc.optimal) ++proven;
+    if (cbc.optimal && placed == cbc.placed) ++equal;
+    speed.push_back(cbc.seconds * 1000 / std::max(ms, 0.001));
+    std::printf("| %u | %zu | %d | %.0f | %d | %.1f | %s | %.1f | %d | %d | %.4f | %.0f× |\n", o.seed,
+                problem.requests.size(), placed, ms, cbc.placed, cbc.bound, cbc.status.c_str(), cbc.seconds,
+                cbc.variables, cbc.rows, ratio, speed.back());
+    std::fflush(stdout);
+  }
+  std::printf("\nSummary: optimizer equals CBC's proven optimum on %d of %d instances (CBC proved optimality on %d); "
+              "min placed / CBC best %.4f; optimizer worst %.0f ms; median speed ratio %.0f×; invalid solutions %d\n",
+              equal, args.instances, proven, min_ratio, worst_ms, Median(speed), invalid);
+
+  if (args.growth) {
+    std::printf("\n## Part 2: growth (clinicians and rooms scale with clients; median of 3 seeds)\n\n");
+    std::printf("| clients | clinicians | rooms | requests | placed | optimizer ms (median) | CBC best | CBC s |\n"
+                "|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int clients : {100, 250, 500, 1000, 2000, 5000}) {
+      std::vector<double> ms;
+      std::size_t requests = 0, placed = 0;
+      std::string cbc_best = "–", cbc_s = "–";
+      for (unsigned seed = 1; seed <= 3; ++seed) {
+        testing::ProgramOptions o;
+        o.clients = clients;
+        o.clinicians = clients * 6 / 100;
+        o.rooms = clients * 2 / 100;
+        o.seed = seed;
+        const auto problem = testing::GenerateProgram(o);
+        const auto solution = optimize::Solve(problem);
+        ms.push_back(solution.solve_micros / 1000.0);
+        if (seed == 1) {
+          requests = problem.requests.size();
+          placed = solution.placed.size();
+          if (clients <= args.cbc_max_clients) {
+            const auto cbc = testing::SolveWithCbc(problem, args.cbc_seconds, testing::RoomModel::kPooled);
+            cbc_best = std::to_string(cbc.placed) + (cbc.optimal ? "" : " (" + cbc.status + ")");
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.1f", cbc.seconds);
+            cbc_s = buf;
+          }
+        }
+      }
+      std::printf("| %d | %d | %d | %zu | %zu | %.0f | %s | %s |\n", clients, clients * 6 / 100, clients * 2 / 100,
+                  requests, placed, Median(ms), cbc_best.c_str(), cbc_s.c_str());
+      std::fflush(stdout);
+    }
+  }
+  return invalid == 0 ? 0 : 1;
+}
