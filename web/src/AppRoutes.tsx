@@ -24,6 +24,10 @@ import { ReviewPage } from './features/plans/ReviewPage';
 import { TabletPlanSigningPage } from './features/plans/TabletPlanSigningPage';
 import { RequirePermission } from './features/security/RequirePermission';
 import { CalendarPage } from './features/schedule/CalendarPage';
+import { CosignQueuePage } from './features/sessions/CosignQueuePage';
+import { MyDayPage } from './features/sessions/MyDayPage';
+import { NoteEditorPage } from './features/sessions/NoteEditorPage';
+import { RollCallPage } from './features/sessions/RollCallPage';
 import { ProposalPage } from './features/schedule/ProposalPage';
 import { ScheduleSetupPage } from './features/schedule/ScheduleSetupPage';
 import { StaffAvailabilityPage } from './features/schedule/StaffAvailabilityPage';
@@ -60,6 +64,10 @@ export function AppRoutes() {
         <Route path="staff/:id" element={guard('staff.read', <StaffEditPage />)} />
         <Route path="setup" element={guard('program.read', <ProgramSetup />)} />
         <Route path="setup/documents" element={guard('program.write', <TemplatesPage />)} />
+        <Route path="my-day" element={guard('notes.read', <MyDayPage />)} />
+        <Route path="groups/:occurrenceId" element={guard('notes.read', <RollCallPage />)} />
+        <Route path="notes/cosign" element={guard('notes.cosign', <CosignQueuePage />)} />
+        <Route path="clients/:id/notes/:nid" element={guard('notes.read', <NoteEditorPage />)} />
         <Route path="schedule" element={guard('schedule.read', <CalendarPage />)} />
         <Route path="schedule/proposals" element={guard('schedule.write', <ProposalPage />)} />
         <Route path="schedule/setup" element={guard('program.write', <ScheduleSetupPage />)} />

@@ -17,6 +17,7 @@ import { OrientationSection } from '../documents/OrientationSection';
 import { ConsentExpiryBanner, ConsentsChartSection } from '../consent/ConsentsChartSection';
 import { PlanChartSection } from '../plans/PlanChartSection';
 import { ClientScheduleSection } from '../schedule/ClientScheduleSection';
+import { SessionsChartSection } from '../sessions/SessionsChartSection';
 import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
 import { DemographicsSection } from './DemographicsSection';
@@ -26,7 +27,6 @@ import { StageBadge } from './StageBadge';
 
 /** Sections later capabilities fill; until then each says plainly that nothing is recorded. */
 const LATER_SECTIONS: { id: string; title: string; text: string }[] = [
-  { id: 'sessions', title: 'Sessions', text: 'No group or individual sessions are recorded for this client.' },
   { id: 'medication-testing', title: 'Medication & testing', text: 'No medications or drug-test results are recorded for this client.' },
   { id: 'recovery', title: 'Recovery', text: 'No relapse-prevention plan or check-ins are recorded for this client.' },
 ];
@@ -150,6 +150,7 @@ export function ClientChart() {
             ['consents', 'Consents'],
             ['treatment-plan', 'Treatment plan'],
             ['schedule', 'Schedule'],
+            ['sessions', 'Sessions'],
             ...(canAmend ? [['amendments', 'Amendment requests']] : []),
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
@@ -167,6 +168,7 @@ export function ClientChart() {
       <ConsentsChartSection client={client} />
       <PlanChartSection client={client} />
       <ClientScheduleSection client={client} />
+      <SessionsChartSection client={client} />
       <AmendmentsSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>

@@ -4,6 +4,7 @@ import { ExpiringConsentsCard } from '../consent/ExpiringConsentsCard';
 import { PlansDueCard } from '../plans/PlansDueCard';
 import { OpenAmendmentsCard } from '../records/OpenAmendmentsCard';
 import { HoursWarningsCard } from '../schedule/HoursWarningsCard';
+import { MyDayCard } from '../sessions/MyDayCard';
 import { HomeRedirect } from '../security/RequirePermission';
 import { usePermission, useSession } from '../security/sessionStore';
 import { homePath } from '../shell/navigation';
@@ -17,11 +18,13 @@ export function Dashboard() {
   const plans = usePermission('plans.read');
   const consents = usePermission('consents.read');
   const amendments = usePermission('amendments.read');
+  const myDay = usePermission('notes.read');
   // The hours warnings are for whoever sets up the program (the director): program.write with the calendar.
   const hoursWarnings = usePermission('schedule.read') && usePermission('program.write');
   usePageTitle('Dashboard');
   const name = session.user.display_name || session.user.username;
   const cards = [
+    myDay && <MyDayCard key="my-day" />,
     plans && <PlansDueCard key="plans-due" />,
     consents && <ExpiringConsentsCard key="consents-expiring" />,
     amendments && <OpenAmendmentsCard key="amendments-open" />,

@@ -154,9 +154,9 @@ export const AttendeeRow = memo(function AttendeeRow({
               aria-controls={noteId}
               onClick={() => onToggle(row.client_id)}
               color={hasNoteErrors ? 'red' : undefined}
+              aria-label={`${expanded ? 'Hide note' : noteHasContent(row.note) ? 'Edit note' : 'Write note'} for ${row.client_name}`}
             >
               {expanded ? 'Hide note' : noteHasContent(row.note) ? 'Edit note' : 'Write note'}
-              <VisuallyHidden component="span"> for {row.client_name}</VisuallyHidden>
             </Button>
             {!expanded && hasNoteErrors && (
               <Text size="xs" c="red.9" role="alert">

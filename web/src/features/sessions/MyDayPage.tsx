@@ -85,9 +85,14 @@ export function GroupsToday({ groups }: { groups: MyDay['groups'] }) {
             <Table.Td>{rollCallBadge(g.roll_call_status)}</Table.Td>
             <Table.Td>
               {g.status !== 'cancelled' && (
-                <Button component={Link} to={groupLink(g.id)} size="compact-sm" variant={g.roll_call_status === 'signed' ? 'subtle' : 'filled'}>
+                <Button
+                  component={Link}
+                  to={groupLink(g.id)}
+                  size="compact-sm"
+                  variant={g.roll_call_status === 'signed' ? 'subtle' : 'filled'}
+                  aria-label={`${g.roll_call_status === 'signed' ? 'Open' : 'Roll call'}: ${g.title} at ${g.start}`}
+                >
                   {g.roll_call_status === 'signed' ? 'Open' : 'Roll call'}
-                  <VisuallyHidden component="span">: {g.title} at {g.start}</VisuallyHidden>
                 </Button>
               )}
             </Table.Td>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client';
@@ -266,8 +266,14 @@ export function NoteEditorPage() {
                           error={fe(`family_members[${i}].relationship`)}
                           onChange={(e) => set({ family_members: values.family_members.map((x, j) => (j === i ? { ...x, relationship: e.currentTarget.value } : x)) })}
                         />
-                        <Button variant="subtle" color="red" mt={24} onClick={() => set({ family_members: values.family_members.filter((_, j) => j !== i) })}>
-                          Remove<VisuallyHidden component="span"> family member {i + 1}</VisuallyHidden>
+                        <Button
+                          variant="subtle"
+                          color="red"
+                          mt={24}
+                          aria-label={`Remove family member ${i + 1}`}
+                          onClick={() => set({ family_members: values.family_members.filter((_, j) => j !== i) })}
+                        >
+                          Remove
                         </Button>
                       </Group>
                     ))}

@@ -51,7 +51,7 @@ function CompleteDialog({ task, onClose, onDone }: { task: Task | null; onClose:
           <Text size="sm" fw={600}>
             {task?.title}
           </Text>
-          <Textarea label="Outcome" autosize minRows={2} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} error={fieldError} data-autofocus required />
+          <Textarea label="Outcome" autosize minRows={2} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} error={fieldError} data-autofocus withAsterisk />
           {!fieldError && <ErrorAlert title="Not completed" error={error} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -125,8 +125,8 @@ export function TaskList({ tasks, showClient = true, label, onChanged }: { tasks
                 </Table.Td>
                 <Table.Td>
                   {t.status === 'open' && canWrite && (
-                    <Button size="compact-sm" variant="light" onClick={() => setCompleting(t)}>
-                      Complete<VisuallyHidden component="span">: {t.title}</VisuallyHidden>
+                    <Button size="compact-sm" variant="light" onClick={() => setCompleting(t)} aria-label={`Complete: ${t.title}`}>
+                      Complete
                     </Button>
                   )}
                 </Table.Td>

@@ -8,6 +8,7 @@ import { useSession } from '../security/sessionStore';
 import { signOut } from '../security/signOut';
 import { useAppContext } from './AppContext';
 import { navSections, STAGE_NAV } from './navigation';
+import { MyDayNavLink } from '../sessions/MyDayNavLink';
 
 function SectionLabel({ id, children }: { id: string; children: string }) {
   return (
@@ -120,6 +121,8 @@ export function AppLayout() {
         <AppShell.Navbar p="xs" id="primary-navigation" aria-label="Primary">
           <ScrollArea type="auto">
             {sections.dashboard && link('Dashboard', '/', path === '/')}
+            {sections.myDay && <MyDayNavLink active={path === '/my-day'} countTasks={sections.taskCount} refreshKey={location.key} />}
+            {sections.cosign && link('Co-sign queue', '/notes/cosign', path === '/notes/cosign')}
             {sections.calendar && link('Calendar', '/schedule', path.startsWith('/schedule'))}
             {sections.admissions && (
               <>

@@ -44,6 +44,12 @@ export function navSections(permissions: string[]) {
   return {
     /** The dashboard (home page) for staff who work with clients. */
     dashboard: has('clients.read'),
+    /** "My day" (/my-day): today's groups, notes to sign, the co-sign queue and open tasks. */
+    myDay: has('notes.read'),
+    /** The open-task count beside "My day" (tasks are the notifications). */
+    taskCount: has('tasks.read'),
+    /** The co-sign queue (/notes/cosign) for supervisors. */
+    cosign: has('notes.cosign'),
     /** The program calendar (/schedule). */
     calendar: has('schedule.read'),
     admissions: has('admissions.read'),
