@@ -1,5 +1,6 @@
 // Calendar fixtures for the schedule feature's tests (shapes as in docs/api.md).
 import type { Appointment, CalendarItem, Occurrence, Proposal, Room } from '../../api/schedule';
+import { DIRECTOR_PERMISSIONS, session } from '../../test/fixtures';
 
 export const ROOMS: Room[] = [
   { id: 'room-1', version: 1, site_id: 'site-1', name: 'Room 1', capacity: 14, active: true },
@@ -100,7 +101,6 @@ export function proposal(over: Partial<Proposal> = {}): Proposal {
   };
 }
 
-import { DIRECTOR_PERMISSIONS, session } from '../../test/fixtures';
 
 /** A scheduler (a counselor with the calendar) linked to staff-1. */
 export const SCHEDULER = session({ staff_id: 'staff-1', permissions: [...DIRECTOR_PERMISSIONS, 'schedule.read', 'schedule.write'] });

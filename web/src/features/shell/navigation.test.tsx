@@ -28,7 +28,9 @@ async function navLabels(permissions: string[], route = '/'): Promise<string[]> 
 
 describe('Navigation by permission', () => {
   it('computes the sections and the home page from permissions', () => {
-    expect(navSections([])).toEqual({ dashboard: false, admissions: false, clients: false, organization: [], privacy: [] });
+    expect(navSections([])).toMatchObject({ dashboard: false, admissions: false, clients: false, organization: [], privacy: [] });
+    expect(navSections([]).calendar).toBe(false);
+    expect(navSections(['schedule.read']).calendar).toBe(true);
     expect(homePath(['users.admin', 'staff.read'])).toBe('/users');
     expect(homePath(['clients.read', 'audit.read'])).toBe('/');
     expect(homePath([])).toBe('/account');
