@@ -418,6 +418,8 @@ try {
   await (await import('./plans.mjs')).run(ctx);
   await (await import('./consent.mjs')).run(ctx);
   await (await import('./amendments.mjs')).run(ctx);
+  // Issue 7: set a client's availability, run the optimizer for next week, accept, see the client's week.
+  await (await import('./schedule.mjs')).run(ctx);
 
   await check('staff and program set-up pages load and pass the accessibility scan', async () => {
     await page.goto(`${baseUrl}/staff`, { waitUntil: 'domcontentloaded' });

@@ -144,6 +144,10 @@ export interface CheckResult {
   ok: boolean;
   conflicts: Conflict[];
 }
+/** A check of a new or moved appointment; `appointment_id` names the one being moved. */
+export interface AppointmentCheck extends AppointmentDraft {
+  appointment_id?: Id;
+}
 /** A check of a moved group occurrence (the other form of POST /schedule/check). */
 export interface OccurrenceCheck {
   occurrence_id: string;
@@ -220,6 +224,9 @@ export interface ProposalItem {
   start: string | null;
   end: string | null;
   reason: string;
+  /** After an accept: whether this item was accepted, and the record it made. */
+  accepted?: boolean;
+  result_id?: Id | null;
 }
 export interface Proposal {
   id: Id;
@@ -295,7 +302,7 @@ export const appointmentsApi = {
 export const calendarApi = {
   get: (query: CalendarQuery, signal?: AbortSignal) => http.get<Items<CalendarItem>>('/calendar', { ...query }, signal),
   /** Saves nothing: the conflicts a placement would have (for live checks while dragging). */
-  check: (body: AppointmentDraft | OccurrenceCheck) => http.post<CheckResult>('/schedule/check', body),
+  check: (body: AppointmentCheck | OccurrenceCheck) => http.post<CheckResult>('/schedule/check', body),
 };
 
 export const availabilityApi = {

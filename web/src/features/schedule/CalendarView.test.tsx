@@ -53,7 +53,7 @@ describe('CalendarView', () => {
     expect(await within(status).findByText('Room 2 is booked 10:00–11:00 (Process group)')).toBeInTheDocument();
     expect(within(status).getByText('Mari Lopez is in Process group 09:00–10:30')).toBeInTheDocument();
     const body = m.callsTo('POST', '/api/v1/schedule/check')[0]?.body as Record<string, unknown>;
-    expect(body).toMatchObject({ kind: 'individual', client_id: 'client-1', staff_id: 'staff-1', date: '2026-03-10', start: '10:00', end: '11:00', room_id: 'room-2' });
+    expect(body).toMatchObject({ appointment_id: 'appt-1', kind: 'individual', client_id: 'client-1', staff_id: 'staff-1', date: '2026-03-10', start: '10:00', end: '11:00', room_id: 'room-2' });
     expect(screen.getByTestId('drag-ghost')).toHaveClass('sw-ghost-bad');
 
     fireEvent.pointerUp(document.querySelector('[data-lane="2026-03-10"]') as HTMLElement, { clientX: 5, clientY: 180, pointerId: 1 });

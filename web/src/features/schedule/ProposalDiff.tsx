@@ -66,7 +66,7 @@ function ItemTable({
         </Table.Thead>
         <Table.Tbody>
           {items.map((i) => (
-            <Table.Tr key={i.item_id} data-item={i.item_id} data-selected={selected.has(i.item_id)} bg={errors[i.item_id] ? 'red.0' : undefined}>
+            <Table.Tr key={i.item_id} data-item={i.item_id} data-client={i.client_id} data-selected={selected.has(i.item_id)} bg={errors[i.item_id] ? 'red.0' : undefined}>
               <Table.Td>
                 <Checkbox
                   aria-label={`Include ${track ? 'the track assignment' : kindLabel(i.kind).toLowerCase()} for ${i.client_name}${track ? '' : `, ${when(i)}`}`}
@@ -88,6 +88,11 @@ function ItemTable({
               )}
               <Table.Td>
                 {i.reason}
+                {i.accepted && (
+                  <Text size="xs" fw={600} className="sw-ok">
+                    Accepted
+                  </Text>
+                )}
                 {errors[i.item_id] && (
                   <Text size="sm" fw={600} c="red.9" role="note">
                     Conflict: {errors[i.item_id]}

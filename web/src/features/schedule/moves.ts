@@ -6,6 +6,7 @@ import {
   calendarApi,
   occurrencesApi,
   type Appointment,
+  type AppointmentCheck,
   type AppointmentDraft,
   type CalendarItem,
   type CheckResult,
@@ -41,8 +42,9 @@ export function appointmentDraft(a: Appointment, p: Placement): AppointmentDraft
   };
 }
 
-export function checkBody(item: CalendarItem, p: Placement): AppointmentDraft | OccurrenceCheck {
-  if (item.type === 'appointment') return appointmentDraft(item, p);
+/** The conflict check's body; a moved appointment names itself (`appointment_id`) so it does not collide with its old place. */
+export function checkBody(item: CalendarItem, p: Placement): AppointmentCheck | OccurrenceCheck {
+  if (item.type === 'appointment') return { ...appointmentDraft(item, p), appointment_id: item.id };
   return { occurrence_id: item.id, date: p.date, start: p.start, end: p.end, room_id: item.modality === 'telehealth' ? null : p.room_id };
 }
 
