@@ -18,7 +18,7 @@ step() {  # step NAME COMMAND...
   if "$@"; then passed=$((passed + 1)); echo "--- $name: ok"; else failed=$((failed + 1)); echo "--- $name: FAILED"; fi
 }
 
-scripts/build.sh stepwise unit_tests store_tests app_tests || { echo "0 passed, 1 failed"; exit 1; }
+scripts/build.sh stepwise unit_tests store_tests app_tests optimizer_cbc_tests || { echo "0 passed, 1 failed"; exit 1; }
 
 eval "$(scripts/pg-temp.sh start)"
 trap 'scripts/pg-temp.sh stop "$STEPWISE_TEST_PG_DIR"' EXIT

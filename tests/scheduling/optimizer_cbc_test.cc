@@ -25,13 +25,13 @@ TEST_P(OptimizerVsCbc, PlacesAsManySessionsAsTheExactModel) {
 
 INSTANTIATE_TEST_SUITE_P(RandomSmall, OptimizerVsCbc, ::testing::Range(1u, 31u));
 
-// The demand is larger than what fits, so the comparison is not won by placing everything.
+// The demand is larger than what fits on most instances, so the comparison is not won by placing everything
+// (the count placed equals CBC's optimum by the test above).
 TEST(OptimizerVsCbcInstances, AreTight) {
   int short_of_demand = 0;
   for (unsigned seed = 1; seed <= 30; ++seed) {
     const auto p = GenerateSmall(seed);
-    const auto exact = SolveWithCbc(p, 30, RoomModel::kExact);
-    short_of_demand += exact.placed < static_cast<int>(p.requests.size());
+    short_of_demand += optimize::Solve(p).placed.size() < p.requests.size();
   }
   EXPECT_GE(short_of_demand, 15);
 }
@@ -39,9 +39,9 @@ TEST(OptimizerVsCbcInstances, AreTight) {
 // The pooled room model (used by the bench) agrees with the exact one when rooms of a capacity share windows.
 TEST(OptimizerVsCbcInstances, PooledRoomsMatchExactRoomsOnTheProgramGenerator) {
   ProgramOptions o;
-  o.clients = 40;
-  o.clinicians = 4;
-  o.rooms = 3;
+  o.clients = 24;
+  o.clinicians = 3;
+  o.rooms = 2;
   o.seed = 7;
   const auto p = GenerateProgram(o);
   const auto exact = SolveWithCbc(p, 60, RoomModel::kExact);

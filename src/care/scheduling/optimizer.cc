@@ -61,6 +61,7 @@ class Search {
   // ---- phases
   void Greedy();
   void Repair();
+  void Perturb();
   void ImprovePreferences();
 
   const Problem& p_;
@@ -358,7 +359,19 @@ bool Search::Blockers(int r, int c, int s, std::size_t max_blockers, std::vector
     if (clinician_occ_[c][t] >= 0 && !add(clinician_occ_[c][t])) return false;
   int relieved = 0;
   for (int b : out) relieved += at_clinician_[b] == c;
-  if (load_[c] - relieved >= p_.clinicians[c].max_sessions) return false;
+  if (load_[c] - relieved >= p_.clinicians[c].max_sessions) {
+    // The clinician is at the weekly limit: one of their other sessions (the most flexible) has to move.
+    if (relieved > 0 || load_[c] > p_.clinicians[c].max_sessions) return false;
+    int relief = -1;
+    for (int t = 0; t < slots_; ++t) {
+      const int b = clinician_occ_[c][t];
+      if (b < 0 || b == r || reqs_[b].pinned || in_chain_[b] == stamp_ ||
+          std::find(out.begin(), out.end(), b) != out.end())
+        continue;
+      if (relief < 0 || reqs_[b].static_count > reqs_[relief].static_count) relief = b;
+    }
+    if (relief < 0 || !add(relief)) return false;
+  }
   room = -1;
   if (q.need == 0) return true;
   std::size_t best_new = max_blockers + 1;
@@ -470,7 +483,7 @@ void Search::Repair() {
       if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
   };
   collect();
-  for (int depth = 1; depth <= 4 && !unplaced.empty() && !TimeUp(); ++depth) {
+  for (int depth = 1; depth <= 3 && !unplaced.empty() && !TimeUp(); ++depth) {
     bool improved = true;
     while (improved && !unplaced.empty() && !TimeUp()) {
       improved = false;
@@ -485,6 +498,55 @@ void Search::Repair() {
       }
       collect();
     }
+  }
+}
+
+// Large-neighbourhood moves once the repair is stuck: put an unplaced request at one of its starts, moving
+// everything in its way, and re-place what was moved (ejection chains of depth 2). Kept when no fewer
+// sessions are placed (equal counts walk the plateau), undone otherwise. Stops after a run of moves without
+// improvement proportional to the number of unplaced requests, or at the time limit.
+void Search::Perturb() {
+  std::vector<int> unplaced;
+  auto collect = [&] {
+    unplaced.clear();
+    for (std::size_t r = 0; r < reqs_.size(); ++r)
+      if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
+  };
+  collect();
+  if (unplaced.empty()) return;
+  const long long stall_limit = 200 + 50LL * static_cast<long long>(unplaced.size());
+  long long stall = 0;
+  std::vector<int> moved;
+  while (!unplaced.empty() && stall < stall_limit && !TimeUp()) {
+    ++stall;
+    const int r = unplaced[rng_() % unplaced.size()];
+    const Req& q = reqs_[r];
+    const auto& cand = q.candidates[rng_() % q.candidates.size()];
+    std::vector<int> starts;
+    cand.starts.ForEach([&](int s) { starts.push_back(s); });
+    const int s = starts[rng_() % starts.size()];
+    ++stamp_;
+    in_chain_[r] = stamp_;
+    int room = -1;
+    if (!Blockers(r, cand.clinician, s, 64, moved, room)) continue;
+    const int before = placed_count_;
+    const std::size_t mark = journal_.size();
+    for (int b : moved) Remove(b);
+    Place(r, cand.clinician, s, room);
+    std::shuffle(moved.begin(), moved.end(), rng_);
+    for (int b : moved) {
+      in_chain_[b] = 0;
+      nodes_ = 0;
+      node_budget_ = 2000;
+      TryInsert(b, 2, true);
+    }
+    if (placed_count_ < before) {
+      Rollback(mark);
+    } else if (placed_count_ > before) {
+      stall = 0;
+    }
+    journal_.clear();
+    collect();
   }
 }
 
@@ -512,6 +574,7 @@ void Search::ImprovePreferences() {
 Solution Search::Run() {
   Greedy();
   Repair();
+  Perturb();
   ImprovePreferences();
   Solution out;
   for (std::size_t r = 0; r < reqs_.size(); ++r) {

@@ -227,19 +227,21 @@ TEST(OptimizerSolve, BalancesLoadWhenNothingElseDiffers) {
 }
 
 TEST(OptimizerSolve, RepairMovesASessionAsideToFitAnother) {
-  // One clinician free 09:00–11:00. "flex" may go anywhere in it, "tight" only at 10:00. Placing flex first at
-  // its preferred 10:00 would leave tight out; the repair moves flex to 09:00.
+  // kim is free 09:00–11:15. "a" (fewest options, so placed first) prefers 09:30, which leaves no hour for
+  // "b"; counting sessions comes before preferences, so the repair moves "a" aside and both are placed.
   Problem p = Base();
-  p.clinicians = {{"kim", true, {{At(0, 9), At(0, 11)}}, 1000}};
-  p.clients[0].free = {{At(0, 10), At(0, 11)}};
-  auto flex = Individual("flex", "bob");
-  flex.last_week_start = At(0, 10);
-  flex.length = 4;
-  auto tight = Individual("tight", "ann");
-  p.requests = {flex, tight};
+  p.clinicians = {{"kim", true, {{At(0, 9), At(0, 11, 15)}}, 1000}};
+  p.clients[0].free = {{At(0, 9), At(0, 11)}};
+  p.clients[1].free = {{At(0, 9), At(0, 11, 15)}};
+  auto a = Individual("a", "ann");
+  a.last_week_start = At(0, 9, 30);
+  auto b = Individual("b", "bob");
+  p.requests = {a, b};
   Solution s = Solve(p);
   EXPECT_EQ(Validate(p, s), std::vector<std::string>{});
   EXPECT_EQ(s.placed.size(), 2u);
+  ASSERT_NE(Find(s, "a"), nullptr);
+  EXPECT_NE(Find(s, "a")->start, At(0, 9, 30));
 }
 
 TEST(OptimizerSolve, RespectsTheClinicianLimitAndTheClientGap) {
