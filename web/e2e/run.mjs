@@ -420,6 +420,8 @@ try {
   await (await import('./amendments.mjs')).run(ctx);
   // Issue 7: set a client's availability, run the optimizer for next week, accept, see the client's week.
   await (await import('./schedule.mjs')).run(ctx);
+  // Issue 8: roll call and batch notes for a full group, signed, and the attendee's chart.
+  await (await import('./sessions.mjs')).run(ctx);
 
   await check('staff and program set-up pages load and pass the accessibility scan', async () => {
     await page.goto(`${baseUrl}/staff`, { waitUntil: 'domcontentloaded' });

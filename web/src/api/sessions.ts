@@ -211,6 +211,13 @@ export interface Note extends Omit<NoteDraft, 'kind'> {
   signed_at?: Instant | null;
   cosigned_at?: Instant | null;
   cosigned_by_name?: string;
+  cosigner_name?: string | null;
+  author_licensed?: boolean;
+  locked?: boolean;
+  title?: string;
+  session_date?: DateString;
+  sign_deadline?: Instant | null;
+  overdue?: boolean;
   content_sha256?: string | null;
   late_entry?: boolean;
   addenda?: Addendum[];
@@ -229,15 +236,20 @@ export interface Note extends Omit<NoteDraft, 'kind'> {
 
 /** A line in the co-sign queue, the unsigned list and "My day". */
 export interface NoteSummary {
+  /** "note" (id is the note's) or "group_session" (id is the occurrence's). */
+  type?: 'note' | 'group_session' | string;
   id: Id;
   /** For a group session still to sign: the occurrence to open. */
   occurrence_id?: string;
-  client_id: Id;
-  client_name: string;
-  kind: NoteKind | string;
+  client_id: Id | null;
+  client_name: string | null;
+  kind?: NoteKind | string;
   status: NoteStatus;
   author_name?: string;
   date?: DateString;
+  session_date?: DateString;
+  session_end?: string;
+  sign_deadline?: Instant | null;
   start_at?: Instant;
   signed_at?: Instant | null;
   due_at?: Instant | null;

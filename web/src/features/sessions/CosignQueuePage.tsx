@@ -42,11 +42,11 @@ export function CosignQueuePage() {
                   <Table.Tr key={n.id} data-testid="cosign-row">
                     <Table.Td>
                       <Anchor component={Link} to={noteLink(n)}>
-                        {n.client_name}
+                        {n.client_name || n.title || 'Group session'}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>
-                      {KIND[n.kind] ?? n.kind} {n.date ? `· ${formatDate(n.date)}` : ''}
+                      {n.title || KIND[n.kind ?? ''] || n.kind} {n.session_date || n.date ? `· ${formatDate(n.session_date || n.date)}` : ''}
                     </Table.Td>
                     <Table.Td>{n.author_name ?? '—'}</Table.Td>
                     <Table.Td>{formatInstant(n.signed_at)}</Table.Td>

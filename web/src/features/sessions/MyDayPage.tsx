@@ -17,10 +17,10 @@ export function groupLink(occurrenceId: string): string {
 }
 
 /** Where a note to sign or co-sign opens: the group screen for a group session, else the note editor. */
-export function noteLink(n: Pick<NoteSummary, 'id' | 'client_id' | 'kind' | 'occurrence_id'>): string {
-  if (n.kind === 'group' && n.occurrence_id && !n.client_id) return groupLink(n.occurrence_id);
-  if (n.kind === 'group_session' && n.occurrence_id) return groupLink(n.occurrence_id);
-  return `/clients/${enc(n.client_id)}/notes/${enc(n.id)}`;
+export function noteLink(n: Pick<NoteSummary, 'id' | 'client_id' | 'kind' | 'type' | 'occurrence_id'>): string {
+  if (n.type === 'group_session') return groupLink(n.id);
+  if (n.occurrence_id && !n.client_id) return groupLink(n.occurrence_id);
+  return `/clients/${enc(n.client_id ?? '')}/notes/${enc(n.id)}`;
 }
 
 export function rollCallBadge(s: RollCallStatus) {
@@ -118,10 +118,11 @@ function NotesTable({ notes, label, cosign }: { notes: NoteSummary[]; label: str
           <Table.Tr key={`${n.id}-${n.occurrence_id ?? ''}`} data-testid="note-row">
             <Table.Td>
               <Anchor component={Link} to={noteLink(n)} size="sm">
-                {n.title || `${KIND[n.kind] ?? n.kind} note${n.client_name ? ` · ${n.client_name}` : ''}`}
+                {n.title || `${KIND[n.kind ?? ''] ?? n.kind ?? 'Session'} note`}
+                {n.client_name ? ` · ${n.client_name}` : ''}
               </Anchor>
               <Text size="xs" c="dimmed">
-                {n.date ? formatDate(n.date) : formatInstant(n.start_at)}
+                {n.session_date || n.date ? formatDate(n.session_date || n.date) : formatInstant(n.start_at)}
               </Text>
             </Table.Td>
             <Table.Td>

@@ -160,7 +160,7 @@ export function NoteEditorPage() {
             {displayName(client)}
             {note?.author_name ? ` · written by ${note.author_name}` : ''}
             {note?.signed_at ? ` · signed ${formatInstant(note.signed_at)}` : ''}
-            {note?.cosigned_at ? ` · co-signed ${formatInstant(note.cosigned_at)}${note.cosigned_by_name ? ` by ${note.cosigned_by_name}` : ''}` : ''}
+            {note?.cosigned_at ? ` · co-signed ${formatInstant(note.cosigned_at)}${note.cosigner_name || note.cosigned_by_name ? ` by ${note.cosigner_name || note.cosigned_by_name}` : ''}` : ''}
           </Text>
         </div>
         <span data-testid="note-status">{note ? noteStatusBadge(note) : <StatusBadge color="gray">New</StatusBadge>}</span>

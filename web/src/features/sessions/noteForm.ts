@@ -176,7 +176,7 @@ export function draftBody(v: NoteValues, zone: string): NoteDraft & { client_pre
   if (start && end && Date.parse(end) <= Date.parse(start) && v.end < v.start) end = zonedToUtc(addDays(v.date, 1), v.end, zone) ?? end;
   return {
     kind: v.kind,
-    appointment_id: v.appointment_id || null,
+    appointment_id: v.appointment_id || undefined,
     format: v.format,
     sections: Object.fromEntries(SECTIONS[v.format].map((s) => [s.key, v.sections[s.key] ?? ''])),
     start_at: start,
