@@ -72,6 +72,8 @@ class CalendarStore {
   // Display names ("Preferred Family" or "Given Family") of the organization's clients among `ids`.
   static Result<std::map<std::string, std::string>> ClientNames(db::Transaction& tx, const std::string& org_id,
                                                                 const std::vector<std::string>& ids);
+  // Display names of the organization's staff (voided ones included: old occurrences still name them).
+  static Result<std::map<std::string, std::string>> StaffNames(db::Transaction& tx, const std::string& org_id);
   static Result<std::string> OrganizationZone(db::Transaction& tx, const std::string& org_id);
 };
 

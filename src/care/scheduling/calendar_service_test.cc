@@ -1,0 +1,287 @@
+// The calendar core on both engines: series and their checks (credentials, room capacity, opening hours,
+// double-booking naming the other group), occurrences across New York's March change, one-occurrence
+// changes that leave the series alone, closures, enrollments with capacity, rosters with drop-ins and the
+// caseload view of a roster.
+#include "care/scheduling/calendar_service.h"
+
+#include <gtest/gtest.h>
+
+#include "care/program/program_service.h"
+#include "care/program/staff_service.h"
+#include "care/scheduling/occurrences.h"
+#include "platform/base/time_zone.h"
+#include "platform/db/transaction_scope.h"
+#include "store/store_fixture.h"
+
+namespace stepwise::scheduling {
+namespace {
+
+Date D(const char* text) { return *ParseDate(text); }
+
+class CalendarServiceTest : public stepwise::testing::StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    program::ProgramService programs(database(), clock_);
+    auto org = programs.AddOrganization(stepwise::testing::TestActor(""), {{}, "Northstar", "America/New_York"});
+    ASSERT_TRUE(org.ok());
+    admin_ = stepwise::testing::TestActor(org->meta.id);
+    auto site = programs.CreateSite(admin_, {{}, "Lakeside", "", {}});
+    auto program = programs.CreateProgram(admin_, {{}, site->meta.id, "Adult IOP", "2.1"});
+    site_id_ = site->meta.id;
+    program_id_ = program->meta.id;
+    program::Track t;
+    t.program_id = program_id_;
+    t.name = "Morning track";
+    t.days = {"mon", "wed", "thu"};
+    t.start_minute = 540;
+    t.end_minute = 720;
+    t.capacity = 2;
+    morning_ = programs.CreateTrack(admin_, t)->meta.id;
+    t.name = "Evening track";
+    t.capacity = 12;
+    evening_ = programs.CreateTrack(admin_, t)->meta.id;
+    program::StaffService staff(database(), clock_);
+    program::Staff s;
+    s.given_name = "Dana";
+    s.family_name = "Reyes";
+    s.roles = {"counselor"};
+    s.credentials = {{"LADC", "L-1", "MN", ParseDate("2030-01-01")}};
+    dana_ = staff.Create(admin_, s)->meta.id;
+    s.given_name = "Lee";
+    s.family_name = "Park";
+    s.credentials = {};
+    lee_ = staff.Create(admin_, s)->meta.id;
+    clients_ = std::make_unique<admissions::ClientService>(database(), clock_);
+    calendar_ = std::make_unique<CalendarService>(database(), clock_, *clients_);
+    room_a_ = calendar_->CreateRoom(admin_, {{}, site_id_, "Room A", 12, true})->meta.id;
+    small_room_ = calendar_->CreateRoom(admin_, {{}, site_id_, "Small room", 6, true})->meta.id;
+    for (auto [given, family] : {std::pair{"Ana", "Silva"}, std::pair{"Ben", "Cole"}, std::pair{"Cy", "Diaz"}}) {
+      admissions::Client c;
+      c.legal_name = {given, "", family};
+      c.birth_date = D("1990-05-05");
+      auto created = clients_->Create(admin_, c);
+      ASSERT_TRUE(created.ok()) << created.error().message;
+      client_ids_.push_back(created->summary.client.meta.id);
+    }
+  }
+
+  GroupSeries Series(const std::string& track_id, const std::string& title) {
+    GroupSeries s;
+    s.track_id = track_id;
+    s.title = title;
+    s.group_type = "relapse_prevention";
+    s.rule.days = {"mon", "wed", "thu"};
+    s.rule.start_minute = 540;
+    s.rule.end_minute = 720;
+    s.rule.starts_on = D("2026-03-02");
+    s.room_id = room_a_;
+    s.facilitator_staff_ids = {dana_};
+    s.required_credentials = {"LADC"};
+    return s;
+  }
+
+  std::string FieldOf(const Error& e) { return e.fields.empty() ? "" : e.fields.front().field; }
+
+  Actor admin_;
+  std::string site_id_, program_id_, morning_, evening_, dana_, lee_, room_a_, small_room_;
+  std::vector<std::string> client_ids_;
+  std::unique_ptr<admissions::ClientService> clients_;
+  std::unique_ptr<CalendarService> calendar_;
+};
+
+TEST_P(CalendarServiceTest, OccurrencesKeepLocalTimeAcrossTheMarchChange) {
+  auto series = calendar_->CreateSeries(admin_, Series(morning_, "Relapse prevention"));
+  ASSERT_TRUE(series.ok()) << series.error().message;
+  EXPECT_EQ(series->program_id, program_id_);
+  auto week = calendar_->ListOccurrences(admin_, {.from = D("2026-03-05"), .to = D("2026-03-11")});
+  ASSERT_TRUE(week.ok()) << week.error().message;
+  ASSERT_EQ(week->size(), 3u);
+  EXPECT_EQ(tz::FormatInstant((*week)[0].start_at), "2026-03-05T14:00:00Z");
+  EXPECT_EQ(tz::FormatInstant((*week)[1].start_at), "2026-03-09T13:00:00Z");
+  EXPECT_EQ((*week)[1].track_name, "Morning track");
+  EXPECT_EQ((*week)[1].room_name, "Room A");
+  EXPECT_EQ((*week)[1].facilitator_names, (std::vector<std::string>{"Dana Reyes"}));
+  auto too_long = calendar_->ListOccurrences(admin_, {.from = D("2026-03-01"), .to = D("2026-05-15")});
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(FieldOf(too_long.error()), "to");
+}
+
+TEST_P(CalendarServiceTest, SeriesChecksNameTheirFields) {
+  auto s = Series(morning_, "Relapse prevention");
+  s.facilitator_staff_ids = {lee_};
+  auto uncredentialed = calendar_->CreateSeries(admin_, s);
+  ASSERT_FALSE(uncredentialed.ok());
+  EXPECT_EQ(FieldOf(uncredentialed.error()), "facilitator_staff_ids");
+
+  s = Series(morning_, "Relapse prevention");
+  s.room_id = small_room_;
+  auto small = calendar_->CreateSeries(admin_, s);
+  ASSERT_FALSE(small.ok());
+  EXPECT_EQ(FieldOf(small.error()), "room_id");
+
+  s = Series(morning_, "Relapse prevention");
+  s.rule.start_minute = 6 * 60;
+  auto early = calendar_->CreateSeries(admin_, s);
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(FieldOf(early.error()), "start");
+
+  s = Series(morning_, "Relapse prevention");
+  s.rule.days = {};
+  s.rule.interval_weeks = 0;
+  auto impossible = calendar_->CreateSeries(admin_, s);
+  ASSERT_FALSE(impossible.ok());
+  EXPECT_EQ(impossible.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(impossible.error().fields.size(), 2u);
+
+  // Opening hours are the program's: widen them and the early group fits.
+  auto hours = calendar_->SetOpeningHours(admin_, {.program_id = program_id_, .open_minute = 360}, 0);
+  ASSERT_TRUE(hours.ok()) << hours.error().message;
+  s = Series(morning_, "Early group");
+  s.rule.start_minute = 6 * 60;
+  s.rule.end_minute = 8 * 60;
+  EXPECT_TRUE(calendar_->CreateSeries(admin_, s).ok());
+  auto stale = calendar_->SetOpeningHours(admin_, {.program_id = program_id_, .open_minute = 420}, 0);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kFailedPrecondition);
+
+  auto listed = calendar_->ListSeries(admin_, "", morning_);
+  ASSERT_TRUE(listed.ok());
+  EXPECT_EQ(listed->size(), 1u);  // nothing half-written by the refused ones
+}
+
+TEST_P(CalendarServiceTest, DoubleBookingNamesTheOtherGroupAndDate) {
+  ASSERT_TRUE(calendar_->CreateSeries(admin_, Series(morning_, "Relapse prevention")).ok());
+  auto s = Series(evening_, "Process group");
+  s.rule.days = {"thu"};
+  s.rule.starts_on = D("2026-03-04");
+  s.rule.start_minute = 11 * 60;
+  s.rule.end_minute = 13 * 60;
+  auto clash = calendar_->CreateSeries(admin_, s);
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(clash.error().code, ErrorCode::kConflict);
+  ASSERT_EQ(clash.error().fields.size(), 2u);
+  EXPECT_EQ(clash.error().fields[0].field, "room_id");
+  EXPECT_EQ(clash.error().fields[0].message,
+            "Room A is booked for Relapse prevention (Morning track) on 2026-03-05 09:00–12:00");
+  EXPECT_EQ(clash.error().fields[1].field, "facilitator_staff_ids");
+  // Another hour is fine.
+  s.rule.start_minute = 13 * 60;
+  s.rule.end_minute = 14 * 60 + 30;
+  EXPECT_TRUE(calendar_->CreateSeries(admin_, s).ok());
+}
+
+TEST_P(CalendarServiceTest, OneOccurrenceChangesLeaveTheSeriesAlone) {
+  auto series = calendar_->CreateSeries(admin_, Series(morning_, "Relapse prevention"));
+  ASSERT_TRUE(series.ok());
+  const std::string thursday = series->meta.id + ":2026-03-05";
+  ChangeRequest move{.action = "move", .reason = "Room painted", .date = D("2026-03-06")};
+  move.start_minute = 13 * 60;
+  move.end_minute = 16 * 60;
+  auto moved = calendar_->ChangeOccurrence(admin_, thursday, move);
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  EXPECT_EQ(moved->occurrence.id, thursday);
+  EXPECT_TRUE(moved->occurrence.moved);
+  EXPECT_EQ(tz::FormatInstant(moved->occurrence.start_at), "2026-03-06T18:00:00Z");
+  EXPECT_EQ(moved->version, 1);
+
+  ChangeRequest sub{.action = "substitute", .reason = "Dana away", .facilitator_staff_ids = {lee_}};
+  auto refused = calendar_->ChangeOccurrence(admin_, series->meta.id + ":2026-03-09", sub);
+  ASSERT_FALSE(refused.ok());  // Lee holds no LADC
+  EXPECT_EQ(FieldOf(refused.error()), "facilitator_staff_ids");
+
+  ChangeRequest cancel{.action = "cancel", .reason = "Snow day"};
+  cancel.expected_version = 0;
+  ASSERT_TRUE(calendar_->ChangeOccurrence(admin_, series->meta.id + ":2026-03-09", cancel).ok());
+  cancel.expected_version = 0;  // stale now
+  auto stale = calendar_->ChangeOccurrence(admin_, series->meta.id + ":2026-03-09", cancel);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kFailedPrecondition);
+
+  auto week = calendar_->ListOccurrences(admin_, {.from = D("2026-03-02"), .to = D("2026-03-11")});
+  ASSERT_TRUE(week.ok());
+  ASSERT_EQ(week->size(), 5u);
+  EXPECT_EQ((*week)[2].id, thursday);
+  EXPECT_EQ(FormatDate((*week)[2].date), "2026-03-06");
+  EXPECT_EQ((*week)[3].status, "cancelled");
+  EXPECT_EQ((*week)[3].cancel_reason, "Snow day");
+  auto unchanged = calendar_->GetSeries(admin_, series->meta.id);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->meta.version, 1);
+  EXPECT_EQ(unchanged->rule.start_minute, 540);
+
+  // Moving onto a closed day is refused, naming the date.
+  ASSERT_TRUE(calendar_->CreateClosure(admin_, {{}, "", D("2026-03-12"), "Staff training"}).ok());
+  ChangeRequest onto_closed{.action = "move", .reason = "x", .date = D("2026-03-12")};
+  auto closed = calendar_->ChangeOccurrence(admin_, series->meta.id + ":2026-03-11", onto_closed);
+  ASSERT_FALSE(closed.ok());
+  EXPECT_EQ(FieldOf(closed.error()), "date");
+  auto with_closure = calendar_->ListOccurrences(admin_, {.from = D("2026-03-12"), .to = D("2026-03-12")});
+  ASSERT_EQ(with_closure->size(), 1u);
+  EXPECT_EQ(with_closure->front().cancel_reason, "Closed: Staff training");
+}
+
+TEST_P(CalendarServiceTest, EnrollmentCapacityAndRoster) {
+  auto series = calendar_->CreateSeries(admin_, Series(morning_, "Relapse prevention"));
+  ASSERT_TRUE(series.ok());
+  auto enroll = [&](int i, const char* from) {
+    Enrollment e;
+    e.client_id = client_ids_[i];
+    e.track_id = morning_;
+    e.starts_on = D(from);
+    return calendar_->Enroll(admin_, e);
+  };
+  auto ana = enroll(0, "2026-03-02");
+  ASSERT_TRUE(ana.ok()) << ana.error().message;
+  EXPECT_EQ(ana->track_name, "Morning track");
+  ASSERT_TRUE(enroll(1, "2026-03-04").ok());
+  auto full = enroll(2, "2026-03-09");  // the track holds 2
+  ASSERT_FALSE(full.ok());
+  EXPECT_EQ(full.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(FieldOf(full.error()), "track_id");
+  auto twice = enroll(0, "2026-03-09");
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(FieldOf(twice.error()), "track_id");
+  // Ana ends on 9 March (exclusive): Cy fits from then on.
+  auto ended = calendar_->EndEnrollment(admin_, ana->meta.id, 1, D("2026-03-09"), "Moved to evenings");
+  ASSERT_TRUE(ended.ok()) << ended.error().message;
+  ASSERT_TRUE(enroll(2, "2026-03-09").ok());
+
+  const std::string monday = series->meta.id + ":2026-03-09";
+  auto view = calendar_->GetOccurrence(admin_, monday);
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  ASSERT_EQ(view->roster.size(), 2u);
+  EXPECT_EQ(view->roster[0].client_name, "Ben Cole");
+  EXPECT_EQ(view->roster[1].client_name, "Cy Diaz");
+  auto drop_in = calendar_->AddToRoster(admin_, monday, client_ids_[0], "make_up");
+  ASSERT_TRUE(drop_in.ok()) << drop_in.error().message;
+  ASSERT_EQ(drop_in->roster.size(), 3u);
+  EXPECT_EQ(drop_in->roster[0].kind, "make_up");
+  EXPECT_EQ(drop_in->occurrence.enrolled_count, 3);
+  auto again = calendar_->AddToRoster(admin_, monday, client_ids_[0], "drop_in");
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(FieldOf(again.error()), "client_id");
+
+  // A counselor with a caseload sees the roster's size, not the names of others' clients.
+  Actor counselor = admin_;
+  counselor.client_scope = ClientScope::kCaseload;
+  counselor.staff_id = dana_;
+  auto theirs = calendar_->GetOccurrence(counselor, monday);
+  ASSERT_TRUE(theirs.ok());
+  ASSERT_EQ(theirs->roster.size(), 3u);
+  for (const auto& r : theirs->roster) EXPECT_EQ(r.client_name, "");
+  EXPECT_FALSE(calendar_->EnrollmentsOfClient(counselor, client_ids_[0]).ok());
+
+  // The C++ API other services use sees the same.
+  auto in_tx = db::InTransaction(database(), db::Access::kRead, [&](db::Transaction& tx) {
+    return EnrollmentsOfClientIn(tx, admin_.org_id, client_ids_[0]);
+  });
+  ASSERT_TRUE(in_tx.ok());
+  ASSERT_EQ(in_tx->size(), 1u);
+  EXPECT_EQ(FormatDate(*in_tx->front().ended_on), "2026-03-09");
+}
+
+STORE_TEST_P(CalendarServiceTest);
+
+}  // namespace
+}  // namespace stepwise::scheduling
