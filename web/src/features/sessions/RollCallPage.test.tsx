@@ -36,7 +36,7 @@ function start(routes: Record<string, unknown> = {}) {
 
 const row = (name: string) => screen.getByRole('listitem', { name });
 
-describe('RollCallPage', { timeout: 30_000 }, () => {
+describe('RollCallPage', { timeout: 120_000 }, () => {
   it('takes roll call and notes for a 12-client group and saves everything in one request', async () => {
     const user = userEvent.setup();
     const m = start({
