@@ -46,7 +46,8 @@ Result<SessionService::Loaded> SessionService::LoadGroup(Transaction& tx, const 
                                                          const std::string& occurrence_id) {
   if (!calendar_.occurrence || !calendar_.roster) return Error::Internal("no calendar is wired");
   SW_ASSIGN(auto occurrence, db::Found(calendar_.occurrence(tx, actor.org_id, occurrence_id), "group occurrence"));
-  if (actor.client_scope != ClientScope::kProgram && !Facilitates(occurrence, actor)) {
+  // Program-wide staff, the group's facilitators and supervisors who co-sign open a group's record.
+  if (actor.client_scope != ClientScope::kProgram && !Facilitates(occurrence, actor) && !actor.Can("notes.cosign")) {
     return Error::NotFound("no such group occurrence");
   }
   Loaded l;
@@ -207,7 +208,7 @@ Result<GroupSessionView> SessionService::SaveGroupSession(const Actor& actor, co
       if (it != existing.end() && !(it->second.group == n.content)) {
         if (it->second.signing.status != kDraft) {
           errors.Add(path + ".text", "is signed; signed notes take an addendum");
-        } else if (it->second.signing.author_user_id != actor.user_id) {
+        } else if (!IsAuthor(it->second.signing, actor.user_id, actor.staff_id)) {
           errors.Add(path + ".text", "is " + it->second.signing.author_name + "'s note; only its author changes it");
         }
       }
@@ -330,7 +331,7 @@ Result<GroupSessionView> SessionService::SignGroupSession(const Actor& actor, co
     const bool late = IsLateEntry(end, clock_.Now(), settings.late_entry_hours);
     SW_ASSIGN(auto view, ViewOf(tx, l));
     int signed_count = 0;
-    if (g.signing.author_user_id == actor.user_id && g.signing.status == kDraft) {
+    if (IsAuthor(g.signing, actor.user_id, actor.staff_id) && g.signing.status == kDraft) {
       if (g.shared.summary.empty()) return Error::Field("shared_note.summary", "must be written before signing");
       g.shared.facilitator_names = view.record->shared.facilitator_names;
       g.signing.signed_text = RenderSharedNote(g.title, FormatDate(g.session_date), g.shared);
@@ -346,7 +347,7 @@ Result<GroupSessionView> SessionService::SignGroupSession(const Actor& actor, co
     std::map<std::string, Attendance> attendance;
     for (const auto& a : view.attendance) attendance[a.client_id] = a;
     for (auto n : view.notes) {
-      if (n.signing.author_user_id != actor.user_id || n.signing.status != kDraft) continue;
+      if (!IsAuthor(n.signing, actor.user_id, actor.staff_id) || n.signing.status != kDraft) continue;
       const auto& a = attendance[n.client_id];
       n.signing.signed_text = RenderGroupNote(GroupHeader(g, l.occurrence, a.client_name, n.signing.author_name),
                                               g.shared, a, n.group);
@@ -360,7 +361,7 @@ Result<GroupSessionView> SessionService::SignGroupSession(const Actor& actor, co
       ++signed_count;
     }
     if (signed_count == 0) {
-      if (g.signing.author_user_id != actor.user_id) {
+      if (!IsAuthor(g.signing, actor.user_id, actor.staff_id)) {
         return Error{ErrorCode::kPermissionDenied, "only the author signs a note",
                      {{"author", "written by " + g.signing.author_name}}};
       }
@@ -384,7 +385,7 @@ Result<GroupSessionView> SessionService::CosignGroupSession(const Actor& actor, 
     int count = 0;
     GroupSession g = *l.record;
     if (g.signing.status == kAwaitingCosign) {
-      const bool is_author = g.signing.author_user_id == actor.user_id;
+      const bool is_author = IsAuthor(g.signing, actor.user_id, actor.staff_id);
       if (auto why = CanCosign(g.signing.status, is_author, licensed)) {
         return Error{ErrorCode::kPermissionDenied, *why, {{is_author ? "author" : "credential", *why}}};
       }
@@ -399,7 +400,7 @@ Result<GroupSessionView> SessionService::CosignGroupSession(const Actor& actor, 
     SW_ASSIGN(auto notes, SessionStore::NotesOfGroupSession(tx, actor.org_id, g.meta.id));
     for (auto& n : notes) {
       if (n.signing.status != kAwaitingCosign) continue;
-      const bool is_author = n.signing.author_user_id == actor.user_id;
+      const bool is_author = IsAuthor(n.signing, actor.user_id, actor.staff_id);
       if (auto why = CanCosign(n.signing.status, is_author, licensed)) {
         return Error{ErrorCode::kPermissionDenied, *why, {{is_author ? "author" : "credential", *why}}};
       }

@@ -78,7 +78,7 @@ Status SessionService::PrepareNote(Transaction& tx, const Actor& actor, const st
                  "is not an intervention of this client's treatment plan");
     }
   }
-  if (!c.family_members.empty()) {
+  if (input.kind == "family" && !c.family_members.empty()) {
     // Only people the client consented to involve: an active consent naming them as a family recipient.
     SW_ASSIGN(auto consents, consent::ConsentStore::ListForClient(tx, actor.org_id, client_id));
     SW_ASSIGN(auto episode, admissions::ClientStore::CurrentEpisode(tx, actor.org_id, client_id));
@@ -157,7 +157,7 @@ Result<NoteView> SessionService::UpdateNote(const Actor& actor, const std::strin
       return Error::Conflict("a group note is saved with its roll call",
                              {{"kind", "use PUT /api/v1/group-sessions/{occurrence_id}"}});
     }
-    if (note.signing.author_user_id != actor.user_id) {
+    if (!IsAuthor(note.signing, actor.user_id, actor.staff_id)) {
       return Error{ErrorCode::kPermissionDenied, "only the author edits a draft note",
                    {{"author", "written by " + note.signing.author_name}}};
     }
@@ -177,7 +177,7 @@ Result<NoteView> SessionService::SignNote(const Actor& actor, const std::string&
   // Who may sign is checked before the password so a wrong person learns that first.
   SW_TRY(db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Status {
     SW_ASSIGN(auto note, LoadNote(tx, actor, id));
-    if (note.signing.author_user_id != actor.user_id) {
+    if (!IsAuthor(note.signing, actor.user_id, actor.staff_id)) {
       return Error{ErrorCode::kPermissionDenied, "only the author signs a note",
                    {{"author", "written by " + note.signing.author_name}}};
     }
@@ -226,7 +226,7 @@ Result<NoteView> SessionService::CosignNote(const Actor& actor, const std::strin
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<NoteView> {
     SW_ASSIGN(auto note, LoadNote(tx, actor, id));
     SW_ASSIGN(const bool licensed, IsLicensed(tx, actor.org_id, actor.staff_id));
-    const bool is_author = note.signing.author_user_id == actor.user_id;
+    const bool is_author = IsAuthor(note.signing, actor.user_id, actor.staff_id);
     if (auto why = CanCosign(note.signing.status, is_author, licensed)) {
       if (note.signing.status != kAwaitingCosign) return Error::Conflict(*why, {{"status", note.signing.status}});
       return Error{ErrorCode::kPermissionDenied, *why, {{is_author ? "author" : "credential", *why}}};

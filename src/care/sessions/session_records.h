@@ -22,6 +22,11 @@ struct Signing {
   std::string cosigner_staff_id, cosigner_name, cosigned_at;
 };
 
+// The author is the same user, or the same staff member (a note written before its author had a sign-in).
+inline bool IsAuthor(const Signing& s, const std::string& user_id, const std::string& staff_id) {
+  return s.author_user_id == user_id || (!staff_id.empty() && s.author_staff_id == staff_id);
+}
+
 struct GroupSession {
   RecordMeta meta;
   std::string occurrence_id, program_id, title;

@@ -226,8 +226,11 @@ Result<MyDay> SessionService::Today(const Actor& actor) {
     SW_ASSIGN(d.notes_to_sign, QueueIn(tx, actor, std::string(kDraft), actor.user_id));
     if (actor.Can("notes.cosign")) {
       SW_ASSIGN(auto queue, QueueIn(tx, actor, std::string(kAwaitingCosign), ""));
+      SW_ASSIGN(auto mine, QueueIn(tx, actor, std::string(kAwaitingCosign), actor.user_id));
       for (auto& q : queue) {
-        if (q.author_name != ActorName(actor)) d.cosign_queue.push_back(std::move(q));
+        const bool own = std::any_of(mine.begin(), mine.end(),
+                                     [&](const QueueItem& m) { return m.type == q.type && m.id == q.id; });
+        if (!own) d.cosign_queue.push_back(std::move(q));
       }
     }
     return d;

@@ -164,9 +164,10 @@ Result<NoteView> SessionService::NoteViewOf(Transaction& tx, const std::string& 
 Result<std::vector<QueueItem>> SessionService::QueueIn(Transaction& tx, const Actor& actor, const std::string& status,
                                                        const std::string& author_user_id) {
   std::vector<QueueItem> out;
-  SW_ASSIGN(auto notes, SessionStore::NotesWithStatus(tx, actor.org_id, status, author_user_id));
+  const std::string author_staff_id = author_user_id.empty() ? "" : actor.staff_id;
+  SW_ASSIGN(auto notes, SessionStore::NotesWithStatus(tx, actor.org_id, status, author_user_id, author_staff_id));
   for (auto& n : notes) {
-    if (!clients_.CheckAccessIn(tx, actor, n.client_id).ok() && author_user_id != actor.user_id) continue;
+    if (!clients_.CheckAccessIn(tx, actor, n.client_id).ok() && author_user_id.empty()) continue;
     const std::string title = n.kind == "group" ? n.title
                               : n.kind == "family" ? std::string("Family session")
                                                    : std::string("Individual session");
@@ -176,7 +177,8 @@ Result<std::vector<QueueItem>> SessionService::QueueIn(Transaction& tx, const Ac
                    FormatDate(x.session_date), Instant(x.end_at), Instant(x.signing.signed_at), view.deadline,
                    view.overdue});
   }
-  SW_ASSIGN(auto groups, SessionStore::GroupSessionsWithStatus(tx, actor.org_id, status, author_user_id));
+  SW_ASSIGN(auto groups,
+            SessionStore::GroupSessionsWithStatus(tx, actor.org_id, status, author_user_id, author_staff_id));
   for (const auto& g : groups) {
     SW_ASSIGN(auto settings, SettingsIn(tx, actor.org_id, g.program_id));
     std::string deadline;

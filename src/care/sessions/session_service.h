@@ -138,6 +138,10 @@ class SessionService {
   SessionService(db::Database& db, const Clock& clock, admissions::ClientService& clients,
                  plans::PlanService& plans)
       : db_(db), clock_(clock), clients_(clients), plans_(plans) {}
+  // The same service acting as of another clock's time (the demo's back-dated groups, tests).
+  SessionService(const SessionService& other, const Clock& clock)
+      : db_(other.db_), clock_(clock), clients_(other.clients_), plans_(other.plans_), calendar_(other.calendar_),
+        password_check_(other.password_check_), tasks_(other.tasks_), read_log_(other.read_log_) {}
   void SetReadLog(audit::ReadLog* log) { read_log_ = log; }
   void SetCalendar(CalendarSource calendar) { calendar_ = std::move(calendar); }
   void SetPasswordCheck(PasswordCheck check) { password_check_ = std::move(check); }

@@ -232,15 +232,19 @@ Status SessionStore::UpdateGroupSession(db::Transaction& tx, const GroupSession&
 Result<std::vector<GroupSession>> SessionStore::GroupSessionsWithStatus(db::Transaction& tx,
                                                                         const std::string& org_id,
                                                                         const std::string& status,
-                                                                        const std::string& author_user_id) {
+                                                                        const std::string& author_user_id,
+                                                                        const std::string& author_staff_id) {
   if (author_user_id.empty()) {
     return db::ReadAll<GroupSession>(
         tx, kGroupSelect + " WHERE org_id = ? AND status = ? AND voided = 0 ORDER BY start_at, id", {org_id, status},
         ReadGroup);
   }
   return db::ReadAll<GroupSession>(
-      tx, kGroupSelect + " WHERE org_id = ? AND status = ? AND author_user_id = ? AND voided = 0 ORDER BY start_at, id",
-      {org_id, status, author_user_id}, ReadGroup);
+      tx,
+      kGroupSelect +
+          " WHERE org_id = ? AND status = ? AND (author_user_id = ? OR author_staff_id = ?) AND voided = 0 "
+          "ORDER BY start_at, id",
+      {org_id, status, author_user_id, author_staff_id.empty() ? std::string("-") : author_staff_id}, ReadGroup);
 }
 
 Result<std::vector<GroupSession>> SessionStore::GroupSessionsBetween(db::Transaction& tx, const std::string& org_id,
@@ -345,7 +349,8 @@ Result<std::vector<Note>> SessionStore::NotesOfClient(db::Transaction& tx, const
 }
 
 Result<std::vector<Note>> SessionStore::NotesWithStatus(db::Transaction& tx, const std::string& org_id,
-                                                        const std::string& status, const std::string& author_user_id) {
+                                                        const std::string& status, const std::string& author_user_id,
+                                                        const std::string& author_staff_id) {
   if (author_user_id.empty()) {
     return db::ReadAll<Note>(
         tx, kNoteSelect + " WHERE n.org_id = ? AND n.status = ? AND n.voided = 0 ORDER BY n.end_at, n.id",
@@ -353,9 +358,11 @@ Result<std::vector<Note>> SessionStore::NotesWithStatus(db::Transaction& tx, con
   }
   return db::ReadAll<Note>(tx,
                            kNoteSelect +
-                               " WHERE n.org_id = ? AND n.status = ? AND n.author_user_id = ? AND n.voided = 0 "
-                               "ORDER BY n.end_at, n.id",
-                           {org_id, status, author_user_id}, ReadNote);
+                               " WHERE n.org_id = ? AND n.status = ? AND (n.author_user_id = ? OR "
+                               "n.author_staff_id = ?) AND n.voided = 0 ORDER BY n.end_at, n.id",
+                           {org_id, status, author_user_id,
+                            author_staff_id.empty() ? std::string("-") : author_staff_id},
+                           ReadNote);
 }
 
 Status SessionStore::InsertNote(db::Transaction& tx, const Note& n) {

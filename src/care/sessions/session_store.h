@@ -41,10 +41,12 @@ class SessionStore {
   // Saves the shared note and the signing fields at `expected`.
   static Status UpdateGroupSession(db::Transaction& tx, const GroupSession& g, std::int64_t expected,
                                    const std::string& now);
-  // Group sessions of the organization with the given status, oldest first; "" author = anyone's.
+  // Group sessions of the organization with the given status, oldest first; "" author = anyone's, else the
+  // author's (by user id or, when not "", staff id).
   static Result<std::vector<GroupSession>> GroupSessionsWithStatus(db::Transaction& tx, const std::string& org_id,
                                                                    const std::string& status,
-                                                                   const std::string& author_user_id);
+                                                                   const std::string& author_user_id,
+                                                                   const std::string& author_staff_id = "");
   static Result<std::vector<GroupSession>> GroupSessionsBetween(db::Transaction& tx, const std::string& org_id,
                                                                 const std::string& from_date,
                                                                 const std::string& to_date);
@@ -73,7 +75,8 @@ class SessionStore {
                                                  const std::string& client_id);
   // Live notes with `status`, oldest session first; "" author = anyone's.
   static Result<std::vector<Note>> NotesWithStatus(db::Transaction& tx, const std::string& org_id,
-                                                   const std::string& status, const std::string& author_user_id);
+                                                   const std::string& status, const std::string& author_user_id,
+                                                   const std::string& author_staff_id = "");
   static Status InsertNote(db::Transaction& tx, const Note& n);
   // Saves content, times, links and the signing fields at `expected`.
   static Status UpdateNote(db::Transaction& tx, const Note& n, std::int64_t expected, const std::string& now);
