@@ -6,6 +6,7 @@
 #include "care/consent/consent_routes.h"
 #include "care/consent/disclosure_sections.h"
 #include "care/documents/amendment_routes.h"
+#include "care/tasks/task_routes.h"
 #include "care/documents/document_routes.h"
 #include "care/plans/plan_routes.h"
 #include "care/program/program_routes.h"
@@ -77,6 +78,7 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
     return consent::Section{"treatment_plan", plan.title, plan.fields, plan.columns, plan.rows, plan.note};
   });
   s.amendments.SetReadLog(app->read_log.get());
+  s.tasks.SetReadLog(app->read_log.get());
   s.documents.SetReadLog(app->read_log.get());
   s.orientation.SetReadLog(app->read_log.get());
   // Admission is finalized (orientation → treatment) only with orientation complete and the Part 2 notice given.
@@ -130,6 +132,7 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   consent::AddDisclosureRoutes(app->router, s.disclosures);
   plans::AddPlanRoutes(app->router, s.treatment_plans);
   documents::AddAmendmentRoutes(app->router, s.amendments);
+  tasks::AddTaskRoutes(app->router, s.tasks);
   documents::AddDocumentRoutes(app->router, s.documents);
   documents::AddOrientationRoutes(app->router, s.orientation);
   return app;

@@ -14,6 +14,7 @@
 #include "care/consent/consent_service.h"
 #include "care/consent/disclosure_service.h"
 #include "care/documents/amendment_service.h"
+#include "care/tasks/task_service.h"
 #include "care/documents/document_service.h"
 #include "care/documents/orientation_service.h"
 #include "care/plans/plan_catalog.h"
@@ -63,6 +64,7 @@ struct Services {
         consents(db, clock, clients),
         disclosures(db, clock, clients),
         amendments(db, clock, clients),
+        tasks(db, clock, clients),
         documents(db, clock, clients),
         orientation(db, clock, clients),
         treatment_plans(db, clock, clients, plans::BuiltinSettings()),
@@ -76,6 +78,7 @@ struct Services {
   consent::ConsentService consents;
   consent::DisclosureService disclosures;
   documents::AmendmentService amendments;
+  tasks::TaskService tasks;
   documents::DocumentService documents;
   documents::OrientationService orientation;
   plans::PlanService treatment_plans;
