@@ -213,4 +213,82 @@ json::object PolicyJson(const Policy& p) {
 
 std::string PolicyText(const Policy& p) { return json::serialize(PolicyJson(p)); }
 
+namespace {
+
+json::value OptNum(const std::optional<double>& d) { return d ? json::value(*d) : json::value(nullptr); }
+
+std::optional<double> NumOf(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  if (!v || !v->is_number()) return std::nullopt;
+  return v->to_number<double>();
+}
+
+std::string TextOf(const json::object& o, std::string_view key) {
+  const json::value* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+}  // namespace
+
+json::object EntryJson(const AnalyteEntry& e) {
+  return json::object{{"code", e.code},
+                      {"value", OptNum(e.value)},
+                      {"unit", e.unit},
+                      {"reading", e.reading.empty() ? json::value(nullptr) : json::value(e.reading)},
+                      {"stage", e.stage},
+                      {"screening_cutoff", e.screening_cutoff},
+                      {"confirmation_cutoff", e.confirmation_cutoff},
+                      {"outcome", e.outcome}};
+}
+
+json::object ValidityInputJson(const ValidityInput& v) {
+  return json::object{{"creatinine", OptNum(v.creatinine)},
+                      {"specific_gravity", OptNum(v.specific_gravity)},
+                      {"ph", OptNum(v.ph)},
+                      {"nitrite", OptNum(v.nitrite)}};
+}
+
+std::string EntriesText(const std::vector<AnalyteEntry>& entries) {
+  json::array a;
+  for (const auto& e : entries) a.emplace_back(EntryJson(e));
+  return json::serialize(a);
+}
+
+std::vector<AnalyteEntry> ParseEntries(std::string_view text) {
+  std::vector<AnalyteEntry> out;
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& item : v.get_array()) {
+    if (!item.is_object()) continue;
+    const auto& o = item.get_object();
+    AnalyteEntry e;
+    e.code = TextOf(o, "code");
+    e.value = NumOf(o, "value");
+    e.unit = TextOf(o, "unit");
+    e.reading = TextOf(o, "reading");
+    e.stage = TextOf(o, "stage");
+    e.screening_cutoff = NumOf(o, "screening_cutoff").value_or(0);
+    e.confirmation_cutoff = NumOf(o, "confirmation_cutoff").value_or(0);
+    e.outcome = TextOf(o, "outcome");
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::string ValidityText(const ValidityInput& v) { return json::serialize(ValidityInputJson(v)); }
+
+ValidityInput ParseValidityText(std::string_view text) {
+  ValidityInput in;
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec || !v.is_object()) return in;
+  const auto& o = v.get_object();
+  in.creatinine = NumOf(o, "creatinine");
+  in.specific_gravity = NumOf(o, "specific_gravity");
+  in.ph = NumOf(o, "ph");
+  in.nitrite = NumOf(o, "nitrite");
+  return in;
+}
+
 }  // namespace stepwise::testing

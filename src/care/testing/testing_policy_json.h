@@ -20,4 +20,12 @@ Result<Policy> ReadPolicy(const boost::json::object& o);
 boost::json::object PolicyJson(const Policy& p);
 std::string PolicyText(const Policy& p);
 
+// A result's analyte entries and validity measurements as stored (JSON text) and read back.
+std::string EntriesText(const std::vector<AnalyteEntry>& entries);
+std::vector<AnalyteEntry> ParseEntries(std::string_view text);
+std::string ValidityText(const ValidityInput& v);
+ValidityInput ParseValidityText(std::string_view text);
+boost::json::object EntryJson(const AnalyteEntry& e);
+boost::json::object ValidityInputJson(const ValidityInput& v);
+
 }  // namespace stepwise::testing
