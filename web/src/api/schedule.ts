@@ -21,6 +21,7 @@ export type RoomDraft = Omit<Room, 'id' | 'version'>;
 
 export interface Closure {
   id: Id;
+  version?: number;
   program_id: Id | null;
   date: DateString;
   name: string;
@@ -270,8 +271,8 @@ export const roomsApi = {
 
 export const closuresApi = {
   list: (from: DateString, to: DateString, signal?: AbortSignal) => http.get<Items<Closure>>('/closures', { from, to }, signal),
-  create: (draft: Omit<Closure, 'id'>) => http.post<Closure>('/closures', draft),
-  void: (id: Id, reason: string) => http.post<Closure>(`/closures/${enc(id)}/void`, { reason }),
+  create: (draft: Omit<Closure, 'id' | 'version'>) => http.post<Closure>('/closures', draft),
+  void: (id: Id, reason: string, version: number) => http.post<Closure>(`/closures/${enc(id)}/void`, { reason }, version),
 };
 
 export const seriesApi = {

@@ -164,7 +164,7 @@ export function CalendarPage() {
       </Title>
       <ErrorAlert title="Could not load the rooms" error={rooms.error} onRetry={rooms.reload} />
       {body}
-      {view === 'rooms' && (
+      {view === 'rooms' && canSetup && (
         <Anchor component={Link} to="/schedule/setup" size="sm">
           Rooms are set up per site under Rooms, groups & closures.
         </Anchor>

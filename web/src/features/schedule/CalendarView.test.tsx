@@ -112,7 +112,7 @@ describe('CalendarView', () => {
     });
     const onChanged = show();
     drag(screen.getByTestId('event-group:series-1:2026-03-09'), '2026-03-12', 120);
-    const dialog = await screen.findByRole('dialog', { name: 'Move: Process group' });
+    const dialog = await screen.findByRole('dialog', { name: 'Move: Process group' }, { timeout: 5000 });
     expect(m.callsTo('POST', '/api/v1/schedule/check')[0]?.body).toEqual({ occurrence_id: 'series-1:2026-03-09', date: '2026-03-12', start: '09:00', end: '10:30', room_id: 'room-1' });
     const save = within(dialog).getByRole('button', { name: 'Save new time' });
     await waitFor(() => expect(within(dialog).getByText('No conflicts: this time fits.')).toBeInTheDocument());

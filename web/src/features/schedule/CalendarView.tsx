@@ -133,6 +133,7 @@ export function CalendarView({ label, lanes, events, items, rooms, byRoom = fals
           canMove={events.find((e) => e.key === itemKey(open.item))?.movable ?? false}
           onMove={() => setOpen({ item: open.item, move: true })}
           onClose={() => setOpen(null)}
+          onChanged={onChanged}
         />
       )}
       {open && open.move && (

@@ -10,6 +10,7 @@ import { usePermission } from '../security/sessionStore';
 import { useAppContext } from '../shell/AppContext';
 import { ClientAvailabilityDialog } from './ClientAvailabilityEditor';
 import { EnrollmentPanel } from './EnrollmentPanel';
+import { NewAppointmentDialog } from './NewAppointmentDialog';
 import { FeedDialogButton } from './FeedDialog';
 import { itemDetail } from './calendarEvents';
 import { itemTitle } from './MoveDialog';
@@ -100,6 +101,7 @@ export function ClientScheduleSection({ client }: { client: Client }) {
   const today = todayIn(organization.time_zone);
   const [monday, setMonday] = useState(mondayOf(today));
   const [availability, setAvailability] = useState(false);
+  const [adding, setAdding] = useState(false);
   const week = useAsync(
     (signal) => (canRead ? calendarApi.get({ from: monday, to: addDays(monday, 6), client_id: client.id }, signal) : Promise.resolve(null)),
     [client.id, monday, canRead],
@@ -121,6 +123,11 @@ export function ClientScheduleSection({ client }: { client: Client }) {
   }
   const actions = (
     <Group gap="xs">
+      {canWrite && (
+        <Button size="xs" variant="default" onClick={() => setAdding(true)}>
+          New session…
+        </Button>
+      )}
       {canWrite && (
         <Button size="xs" variant="default" onClick={() => setAvailability(true)}>
           Availability…
@@ -159,6 +166,18 @@ export function ClientScheduleSection({ client }: { client: Client }) {
           <EnrollmentPanel client={client} today={today} canWrite={canWrite} onChanged={reload} />
         </SimpleGrid>
       </Stack>
+      {adding && (
+        <NewAppointmentDialog
+          clientId={client.id}
+          date={monday === mondayOf(today) ? today : monday}
+          staffId={client.current_episode?.counselor_id}
+          onClose={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            reload();
+          }}
+        />
+      )}
       {availability && <ClientAvailabilityDialog clientId={client.id} onClose={() => setAvailability(false)} onSaved={reload} />}
     </ChartSection>
   );

@@ -1,13 +1,33 @@
-import { Anchor, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import type { CalendarItem } from '../../api/schedule';
+import { appointmentsApi, type CalendarItem } from '../../api/schedule';
+import { ErrorAlert } from '../../components/Feedback';
 import { labelFor } from '../../lib/format';
 import { useMeta } from '../shell/AppContext';
 import { itemTitle } from './MoveDialog';
 import { dayLabel, rangeLabel } from './time';
 
 /** What one calendar item is (local date and time, place, people), with "Move…" when the user may move it. */
-export function ItemDialog({ item, canMove, onMove, onClose }: { item: CalendarItem; canMove: boolean; onMove: () => void; onClose: () => void }) {
+export function ItemDialog({ item, canMove, onMove, onClose, onChanged }: { item: CalendarItem; canMove: boolean; onMove: () => void; onClose: () => void; onChanged: () => void }) {
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const cancel = async () => {
+    if (item.type !== 'appointment') return;
+    setBusy(true);
+    setError(null);
+    try {
+      await appointmentsApi.cancel(item.id, reason.trim(), item.version);
+      onChanged();
+      onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
   const meta = useMeta() as ReturnType<typeof useMeta> & { group_types?: { code: string; label: string }[] };
   const facts: [string, string][] = [['When', `${dayLabel(item.date, true)}, ${rangeLabel(item.start, item.end)}`]];
   if (item.modality === 'telehealth') facts.push(['Where', `Telehealth${item.meeting_link ? ` (${item.meeting_link})` : ''}`]);
@@ -46,10 +66,24 @@ export function ItemDialog({ item, canMove, onMove, onClose }: { item: CalendarI
             Your role cannot move this.
           </Text>
         )}
+        {cancelling && (
+          <Group align="flex-end" gap="xs">
+            <TextInput label="Reason for cancelling" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
+            <Button color="red.9" onClick={() => void cancel()} loading={busy} disabled={!reason.trim()}>
+              Cancel this session
+            </Button>
+          </Group>
+        )}
+        <ErrorAlert error={error} title="Not cancelled" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Close
           </Button>
+          {canMove && item.type === 'appointment' && !cancelling && (
+            <Button variant="outline" color="red.9" onClick={() => setCancelling(true)}>
+              Cancel session…
+            </Button>
+          )}
           {canMove && <Button onClick={onMove}>Move…</Button>}
         </Group>
       </Stack>
