@@ -24,6 +24,10 @@ import { ReviewPage } from './features/plans/ReviewPage';
 import { TabletPlanSigningPage } from './features/plans/TabletPlanSigningPage';
 import { RequirePermission } from './features/security/RequirePermission';
 import { CalendarPage } from './features/schedule/CalendarPage';
+import { LabImportPage } from './features/testing/LabImportPage';
+import { ResultEntryPage } from './features/testing/ResultEntryPage';
+import { ReviewQueuePage } from './features/testing/ReviewQueuePage';
+import { TestingBoardPage } from './features/testing/TestingBoardPage';
 import { CosignQueuePage } from './features/sessions/CosignQueuePage';
 import { MyDayPage } from './features/sessions/MyDayPage';
 import { NoteEditorPage } from './features/sessions/NoteEditorPage';
@@ -69,6 +73,10 @@ export function AppRoutes() {
         <Route path="notes/cosign" element={guard('notes.cosign', <CosignQueuePage />)} />
         <Route path="clients/:id/notes/:nid" element={guard('notes.read', <NoteEditorPage />)} />
         <Route path="schedule" element={guard('schedule.read', <CalendarPage />)} />
+        <Route path="testing" element={guard('testing.read', <TestingBoardPage />)} />
+        <Route path="testing/collections/:id" element={guard('testing.read', <ResultEntryPage />)} />
+        <Route path="testing/review" element={guard('testing.review', <ReviewQueuePage />)} />
+        <Route path="testing/import" element={guard('testing.write', <LabImportPage />)} />
         <Route path="schedule/proposals" element={guard('schedule.write', <ProposalPage />)} />
         <Route path="schedule/setup" element={guard('program.write', <ScheduleSetupPage />)} />
         <Route path="schedule/staff/:id/availability" element={guard('schedule.read', <StaffAvailabilityPage />)} />

@@ -59,6 +59,8 @@ export interface RequestOptions {
   signIn?: boolean;
   /** Let the request outlive the page (a save flushed while the page is being hidden or unloaded). */
   keepalive?: boolean;
+  /** A body that is not JSON (a lab's CSV file), sent as is with its content type. */
+  text?: { contentType: string; data: string };
 }
 
 // ---- Session plumbing: the CSRF token (kept in memory only) and the hooks the session layer installs ----
@@ -184,7 +186,10 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
 async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: string | undefined;
-  if (opts.body !== undefined) {
+  if (opts.text !== undefined) {
+    headers['Content-Type'] = opts.text.contentType;
+    body = opts.text.data;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -248,6 +253,8 @@ export const http = {
   get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body: unknown, version?: number) => request<T>('POST', path, { body, version }),
   put: <T>(path: string, body: unknown, version: number) => request<T>('PUT', path, { body, version }),
+  postText: <T>(path: string, contentType: string, data: string, query?: Record<string, QueryValue>) =>
+    request<T>('POST', path, { text: { contentType, data }, query }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 

@@ -38,7 +38,14 @@ export function mockFetch(routes: Record<string, Handler | MockReply>) {
     new Headers(init?.headers).forEach((v, k) => {
       headers[k] = v;
     });
-    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    let body: unknown;
+    if (typeof init?.body === 'string') {
+      try {
+        body = JSON.parse(init.body) as unknown;
+      } catch {
+        body = init.body; // not JSON (a CSV upload): the text as sent
+      }
+    }
     const call: RecordedCall = { method, path: url.pathname, query: url.searchParams, headers, body };
     calls.push(call);
     const exact = routes[`${method} ${url.pathname}${url.search}`];

@@ -38,7 +38,7 @@ describe('ClientChart', () => {
     mockFetch({ ...refs, 'GET /api/v1/clients/client-1': json(client()), 'GET /api/v1/clients/client-1/episodes': episodes() });
     render();
     await screen.findByRole('region', { name: 'Client summary' });
-    for (const name of ['Demographics & contacts', 'Episodes of care', 'Assessment', 'Treatment plan', 'Sessions', 'Medication & testing', 'Recovery']) {
+    for (const name of ['Demographics & contacts', 'Episodes of care', 'Assessment', 'Treatment plan', 'Sessions', 'Medications', 'Drug testing', 'Recovery']) {
       expect(screen.getByRole('region', { name })).toBeInTheDocument();
     }
     // Sections later capabilities fill say so plainly (Sessions is filled by the sessions feature).

@@ -18,6 +18,8 @@ import { ConsentExpiryBanner, ConsentsChartSection } from '../consent/ConsentsCh
 import { PlanChartSection } from '../plans/PlanChartSection';
 import { ClientScheduleSection } from '../schedule/ClientScheduleSection';
 import { SessionsChartSection } from '../sessions/SessionsChartSection';
+import { MedicationsChartSection } from '../medications/MedicationsChartSection';
+import { TestingChartSection } from '../testing/TestingChartSection';
 import { EmergencyAccessOffer, EmergencyBanner, useEmergencyGrants } from '../security/EmergencyAccess';
 import { useMeta } from '../shell/AppContext';
 import { DemographicsSection } from './DemographicsSection';
@@ -27,7 +29,6 @@ import { StageBadge } from './StageBadge';
 
 /** Sections later capabilities fill; until then each says plainly that nothing is recorded. */
 const LATER_SECTIONS: { id: string; title: string; text: string }[] = [
-  { id: 'medication-testing', title: 'Medication & testing', text: 'No medications or drug-test results are recorded for this client.' },
   { id: 'recovery', title: 'Recovery', text: 'No relapse-prevention plan or check-ins are recorded for this client.' },
 ];
 
@@ -151,6 +152,8 @@ export function ClientChart() {
             ['treatment-plan', 'Treatment plan'],
             ['schedule', 'Schedule'],
             ['sessions', 'Sessions'],
+            ['medications', 'Medications'],
+            ['drug-testing', 'Drug testing'],
             ...(canAmend ? [['amendments', 'Amendment requests']] : []),
             ...LATER_SECTIONS.map((s) => [s.id, s.title]),
           ].map(([sid, t]) => (
@@ -169,6 +172,8 @@ export function ClientChart() {
       <PlanChartSection client={client} />
       <ClientScheduleSection client={client} />
       <SessionsChartSection client={client} />
+      <MedicationsChartSection client={client} />
+      <TestingChartSection client={client} />
       <AmendmentsSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>

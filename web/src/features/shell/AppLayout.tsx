@@ -124,6 +124,7 @@ export function AppLayout() {
             {sections.myDay && <MyDayNavLink active={path === '/my-day'} countTasks={sections.taskCount} refreshKey={location.key} />}
             {sections.cosign && link('Co-sign queue', '/notes/cosign', path === '/notes/cosign')}
             {sections.calendar && link('Calendar', '/schedule', path.startsWith('/schedule'))}
+            {sections.testing && link('Testing', '/testing', path.startsWith('/testing'))}
             {sections.admissions && (
               <>
                 <SectionLabel id="nav-admissions">Admissions</SectionLabel>

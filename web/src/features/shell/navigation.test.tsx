@@ -31,6 +31,8 @@ describe('Navigation by permission', () => {
     expect(navSections([])).toMatchObject({ dashboard: false, admissions: false, clients: false, organization: [], privacy: [] });
     expect(navSections([]).calendar).toBe(false);
     expect(navSections(['schedule.read']).calendar).toBe(true);
+    expect(navSections([]).testing).toBe(false);
+    expect(navSections(['testing.read']).testing).toBe(true);
     expect(homePath(['users.admin', 'staff.read'])).toBe('/users');
     expect(homePath(['clients.read', 'audit.read'])).toBe('/');
     expect(homePath([])).toBe('/account');

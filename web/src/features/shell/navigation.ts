@@ -52,6 +52,8 @@ export function navSections(permissions: string[]) {
     cosign: has('notes.cosign'),
     /** The program calendar (/schedule). */
     calendar: has('schedule.read'),
+    /** The drug-testing board (/testing). */
+    testing: has('testing.read'),
     admissions: has('admissions.read'),
     clients: has('clients.read'),
     organization: ORGANIZATION_NAV.filter((n) => has(n.permission)),
