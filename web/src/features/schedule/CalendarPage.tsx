@@ -112,7 +112,7 @@ export function CalendarPage() {
           )}
         </Group>
       </Group>
-      <Tabs value={view} onChange={(v) => set({ view: v ?? 'mine' })} keepMounted={false}>
+      <Tabs value={view} onChange={(v) => set({ view: v ?? 'mine' })}>
         <Tabs.List aria-label="Calendar views">
           {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
             <Tabs.Tab key={v} value={v}>
@@ -120,55 +120,63 @@ export function CalendarPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        {(Object.keys(VIEW_LABELS) as View[]).map((v) => (
+          <Tabs.Panel key={v} value={v}>
+            {v === view && (
+              <Stack gap="md" mt="sm">
+                <Group gap="sm" align="flex-end" wrap="wrap">
+                  <Button variant="default" size="sm" onClick={() => set({ date: addDays(date, -step) })} aria-label={`Previous ${period}`}>
+                    ←
+                  </Button>
+                  <Button variant="default" size="sm" onClick={() => set({ date: today })}>
+                    Today
+                  </Button>
+                  <Button variant="default" size="sm" onClick={() => set({ date: addDays(date, step) })} aria-label={`Next ${period}`}>
+                    →
+                  </Button>
+                  <TextInput label="Date" type="date" size="sm" value={date} onChange={(e) => e.currentTarget.value && set({ date: e.currentTarget.value })} />
+                  {view !== 'rooms' && (
+                    <SegmentedControl
+                      aria-label="Day or week"
+                      size="sm"
+                      value={period}
+                      onChange={(v) => set({ period: v === 'day' ? 'day' : '' })}
+                      data={[
+                        { value: 'week', label: 'Week' },
+                        { value: 'day', label: 'Day' },
+                      ]}
+                    />
+                  )}
+                  {view === 'track' && (
+                    <NativeSelect
+                      label="Track"
+                      size="sm"
+                      value={trackId}
+                      onChange={(e) => set({ track: e.currentTarget.value })}
+                      data={[{ value: '', label: 'Choose a track…' }, ...(tracks.data ?? []).map((t) => ({ value: t.id, label: `${t.program_name}: ${t.name}` }))]}
+                    />
+                  )}
+                </Group>
+                <Title order={2} size="h3">
+                  {heading}
+                  {cal.loading && cal.data ? (
+                    <Text span size="sm" c="gray.7" ml="sm">
+                      updating…
+                    </Text>
+                  ) : null}
+                </Title>
+                <ErrorAlert title="Could not load the rooms" error={rooms.error} onRetry={rooms.reload} />
+                {body}
+                {view === 'rooms' && canSetup && (
+                  <Anchor component={Link} to="/schedule/setup" size="sm">
+                    Rooms are set up per site under Rooms, groups & closures.
+                  </Anchor>
+                )}
+              </Stack>
+            )}
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <Button variant="default" size="sm" onClick={() => set({ date: addDays(date, -step) })} aria-label={`Previous ${period}`}>
-          ←
-        </Button>
-        <Button variant="default" size="sm" onClick={() => set({ date: today })}>
-          Today
-        </Button>
-        <Button variant="default" size="sm" onClick={() => set({ date: addDays(date, step) })} aria-label={`Next ${period}`}>
-          →
-        </Button>
-        <TextInput label="Date" type="date" size="sm" value={date} onChange={(e) => e.currentTarget.value && set({ date: e.currentTarget.value })} />
-        {view !== 'rooms' && (
-          <SegmentedControl
-            aria-label="Day or week"
-            size="sm"
-            value={period}
-            onChange={(v) => set({ period: v === 'day' ? 'day' : '' })}
-            data={[
-              { value: 'week', label: 'Week' },
-              { value: 'day', label: 'Day' },
-            ]}
-          />
-        )}
-        {view === 'track' && (
-          <NativeSelect
-            label="Track"
-            size="sm"
-            value={trackId}
-            onChange={(e) => set({ track: e.currentTarget.value })}
-            data={[{ value: '', label: 'Choose a track…' }, ...(tracks.data ?? []).map((t) => ({ value: t.id, label: `${t.program_name}: ${t.name}` }))]}
-          />
-        )}
-      </Group>
-      <Title order={2} size="h3">
-        {heading}
-        {cal.loading && cal.data ? (
-          <Text span size="sm" c="gray.7" ml="sm">
-            updating…
-          </Text>
-        ) : null}
-      </Title>
-      <ErrorAlert title="Could not load the rooms" error={rooms.error} onRetry={rooms.reload} />
-      {body}
-      {view === 'rooms' && canSetup && (
-        <Anchor component={Link} to="/schedule/setup" size="sm">
-          Rooms are set up per site under Rooms, groups & closures.
-        </Anchor>
-      )}
     </Stack>
   );
 }

@@ -105,7 +105,7 @@ export function TimeGrid({ label, lanes, events, fromHour = 7, toHour = 21, scal
   };
 
   return (
-    <div className="sw-grid" role="region" aria-label={label} onPointerLeave={() => drag.current?.moved && end(null, null)}>
+    <div className="sw-grid" role="region" aria-label={label} tabIndex={0} onPointerLeave={() => drag.current?.moved && end(null, null)}>
       <div className="sw-grid-head" aria-hidden="true">
         <div className="sw-grid-gutter" />
         {lanes.map((l) => (
