@@ -193,7 +193,10 @@ Result<GroupSessionView> SessionService::SaveGroupSession(const Actor& actor, co
       if (std::find(RiskLevels().begin(), RiskLevels().end(), n.content.risk.level) == RiskLevels().end()) {
         errors.Add(path + ".risk.level", "must be none, low, moderate or high");
       }
-      SW_ASSIGN(auto objectives, PlanObjectiveIds(tx, actor.org_id, n.client_id));
+      std::vector<std::string> objectives;
+      if (!n.content.objective_progress.empty()) {
+        SW_ASSIGN(objectives, PlanObjectiveIds(tx, actor.org_id, n.client_id));
+      }
       for (std::size_t k = 0; k < n.content.objective_progress.size(); ++k) {
         const auto& p = n.content.objective_progress[k];
         const std::string ppath = path + ".objective_progress[" + std::to_string(k) + "]";
