@@ -422,6 +422,8 @@ try {
   await (await import('./schedule.mjs')).run(ctx);
   // Issue 8: roll call and batch notes for a full group, signed, and the attendee's chart.
   await (await import('./sessions.mjs')).run(ctx);
+  // Issue 9: a collection, a cup result with an unexpected positive, the warning on the client's testing state.
+  await (await import('./testing.mjs')).run(ctx);
 
   await check('staff and program set-up pages load and pass the accessibility scan', async () => {
     await page.goto(`${baseUrl}/staff`, { waitUntil: 'domcontentloaded' });

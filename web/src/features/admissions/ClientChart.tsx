@@ -173,7 +173,7 @@ export function ClientChart() {
       <ClientScheduleSection client={client} />
       <SessionsChartSection client={client} />
       <MedicationsChartSection client={client} />
-      <TestingChartSection client={client} />
+      <TestingChartSection client={client} name={displayName(client)} />
       <AmendmentsSection client={client} />
       {LATER_SECTIONS.map((s) => (
         <ChartSection key={s.id} id={s.id} title={s.title}>

@@ -1,8 +1,9 @@
 // The chart's drug-testing section: where the client stands on the consequences ladder (warning,
 // behavioral contract, discharge review) with the events and results behind it, the share of negative
 // tests by week, and the timeline of tests with each analyte's result.
-import { Alert, Anchor, Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
+import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { ACTION_LABELS, KIND_LABELS, testingApi, type ClientTests, type TestingState } from '../../api/testing';
 import type { Client } from '../../api/types';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
@@ -10,6 +11,7 @@ import { formatDate } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { ChartSection } from '../admissions/ChartSection';
 import { usePermission } from '../security/sessionStore';
+import { CollectDialog } from './CollectDialog';
 
 const OUTCOME: Record<string, { label: string; color: string }> = {
   pending: { label: 'Pending', color: 'gray' },
@@ -148,8 +150,14 @@ export function TestsTimeline({ tests }: { tests: ClientTests }) {
   );
 }
 
-export function TestingChartSection({ client }: { client: Pick<Client, 'id'> }) {
+type ChartClient = Pick<Client, 'id'> & { display_name?: string; current_episode?: { program_id: string } | null };
+
+export function TestingChartSection({ client, name = '' }: { client: ChartClient; name?: string }) {
   const canRead = usePermission('testing.read');
+  const canWrite = usePermission('testing.write');
+  const [collecting, setCollecting] = useState(false);
+  const navigate = useNavigate();
+  const programId = client.current_episode?.program_id ?? '';
   const state = useAsync((signal) => (canRead ? testingApi.state(client.id, signal) : Promise.resolve(null)), [client.id, canRead]);
   const tests = useAsync((signal) => (canRead ? testingApi.clientTests(client.id, signal) : Promise.resolve(null)), [client.id, canRead]);
   if (!canRead) {
@@ -162,8 +170,31 @@ export function TestingChartSection({ client }: { client: Pick<Client, 'id'> }) 
     );
   }
   return (
-    <ChartSection id="drug-testing" title="Drug testing">
+    <ChartSection
+      id="drug-testing"
+      title="Drug testing"
+      actions={
+        canWrite && programId ? (
+          <Button size="compact-sm" onClick={() => setCollecting(true)}>
+            Record a collection
+          </Button>
+        ) : null
+      }
+    >
       <Stack gap="md">
+        {collecting && (
+          <CollectDialog
+            entry={{ selected_id: '', client_id: client.id, client_name: name || 'this client', program_id: programId, reason: 'for_cause', observed: false, status: 'to_collect', collection_id: null, result_status: null }}
+            onClose={() => setCollecting(false)}
+            onCollected={(c) => {
+              setCollecting(false);
+              if (c.refused) {
+                state.reload();
+                tests.reload();
+              } else navigate(`/testing/collections/${c.id}`);
+            }}
+          />
+        )}
         <ErrorAlert title="Could not load the testing state" error={state.error} onRetry={state.reload} />
         {state.data === undefined && !state.error && <Loading label="Loading the testing state…" />}
         {state.data && <PolicyState state={state.data} />}
