@@ -192,7 +192,8 @@ TEST_P(MedicationServiceTest, RepeatedNonAdherenceOpensOneTaskForTheCounselor) {
   ASSERT_TRUE(voided.ok()) << voided.error().message;
   EXPECT_TRUE(voided->meta.voided);
   EXPECT_EQ(meds_->Trend(nurse_, client_id_)->back().checkins, 2);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE resource_type = 'adherence_checkin'"), 5);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE resource_type = 'adherence_checkin' AND action = 'create'"), 5);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE resource_type = 'adherence_checkin' AND action = 'void'"), 1);
 }
 
 STORE_TEST_P(MedicationServiceTest);
