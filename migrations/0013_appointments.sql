@@ -106,17 +106,6 @@ CREATE TABLE staff_time_off (
   PRIMARY KEY (org_id, staff_id, position)
 );
 
--- A program's opening hours (default 07:00-21:00 when it has no row).
-CREATE TABLE program_opening_hours (
-  program_id TEXT PRIMARY KEY REFERENCES programs(id),
-  org_id TEXT NOT NULL REFERENCES organizations(id),
-  open_minute BIGINT NOT NULL,
-  close_minute BIGINT NOT NULL,
-  version BIGINT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-
 -- Manual session requirements (beyond those the active treatment plan implies).
 CREATE TABLE session_requirements (
   id TEXT PRIMARY KEY,

@@ -7,9 +7,15 @@
 #include "care/consent/disclosure_sections.h"
 #include "care/documents/amendment_routes.h"
 #include "care/tasks/task_routes.h"
+#include "care/medications/medication_routes.h"
+#include "care/testing/testing_routes.h"
 #include "care/documents/document_routes.h"
 #include "care/plans/plan_routes.h"
 #include "care/program/program_routes.h"
+#include "care/scheduling/appointment_routes.h"
+#include "care/scheduling/calendar_routes.h"
+#include "care/scheduling/occurrences.h"
+#include "care/sessions/session_routes.h"
 #include "platform/audit/audit_routes.h"
 #include "platform/base/log.h"
 #include "platform/db/migrations.h"
@@ -79,8 +85,34 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   });
   s.amendments.SetReadLog(app->read_log.get());
   s.tasks.SetReadLog(app->read_log.get());
+  s.medications.SetReadLog(app->read_log.get());
   s.documents.SetReadLog(app->read_log.get());
   s.orientation.SetReadLog(app->read_log.get());
+  s.calendar.SetReadLog(app->read_log.get());
+  s.appointments.SetReadLog(app->read_log.get());
+  s.testing.SetReadLog(app->read_log.get());
+  // A result positive for what the client is prescribed (buprenorphine, methadone, …) is expected.
+  s.testing.SetExpectedAnalytes([](db::Transaction& tx, const std::string& org_id, const std::string& client_id,
+                                   Date on) { return medications::ExpectedAnalytesIn(tx, org_id, client_id, on); });
+  if (app->treatment_plans) s.appointments.SetSettings(*app->treatment_plans);
+  // Session records read the calendar (occurrences, rosters, appointments) inside their own transaction,
+  // sign with a password re-entry, create outreach tasks and feed the "attendance" and "progress" releases.
+  s.sessions.SetReadLog(app->read_log.get());
+  s.sessions.SetTasks(&s.tasks);
+  s.sessions.SetCalendar({scheduling::OccurrenceIn, scheduling::RosterIn, scheduling::OccurrencesIn,
+                          scheduling::AppointmentIn, scheduling::AppointmentsIn});
+  s.sessions.SetPasswordCheck(
+      [&s](const Actor& actor, const std::string& password) { return s.identity.VerifyMyPassword(actor, password); });
+  s.disclosures.AddSection("attendance", [&s](db::Transaction& tx, const Actor& actor,
+                                              const std::string& client_id) -> Result<consent::Section> {
+    SW_ASSIGN(auto section, s.sessions.AttendanceSectionIn(tx, actor, client_id));
+    return consent::Section{"attendance", section.title, {}, section.columns, section.rows, section.note};
+  });
+  s.disclosures.AddSection("progress", [&s](db::Transaction& tx, const Actor& actor,
+                                            const std::string& client_id) -> Result<consent::Section> {
+    SW_ASSIGN(auto section, s.sessions.ProgressSectionIn(tx, actor, client_id));
+    return consent::Section{"progress", section.title, {}, section.columns, section.rows, section.note};
+  });
   // Admission is finalized (orientation → treatment) only with orientation complete and the Part 2 notice given.
   s.clients.SetFinalizeCheck([&s](db::Transaction& tx, const Actor& actor, const std::string& client_id,
                                   const std::string& episode_id) {
@@ -133,8 +165,14 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   plans::AddPlanRoutes(app->router, s.treatment_plans);
   documents::AddAmendmentRoutes(app->router, s.amendments);
   tasks::AddTaskRoutes(app->router, s.tasks);
+  medications::AddMedicationRoutes(app->router, s.medications);
   documents::AddDocumentRoutes(app->router, s.documents);
   documents::AddOrientationRoutes(app->router, s.orientation);
+  scheduling::AddCalendarRoutes(app->router, s.calendar);
+  scheduling::AddOccurrenceRoutes(app->router, s.calendar);
+  scheduling::AddAppointmentRoutes(app->router, s.appointments);
+  testing::AddTestingRoutes(app->router, s.testing);
+  sessions::AddSessionRoutes(app->router, s.sessions);
   return app;
 }
 

@@ -15,12 +15,19 @@
 #include "care/consent/disclosure_service.h"
 #include "care/documents/amendment_service.h"
 #include "care/tasks/task_service.h"
+#include "care/medications/medication_service.h"
+#include "care/medications/medication_settings.h"
 #include "care/documents/document_service.h"
 #include "care/documents/orientation_service.h"
 #include "care/plans/plan_catalog.h"
 #include "care/plans/plan_service.h"
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
+#include "care/scheduling/appointment_service.h"
+#include "care/scheduling/calendar_service.h"
+#include "care/sessions/session_service.h"
+#include "care/testing/testing_policy_json.h"
+#include "care/testing/testing_service.h"
 #include "platform/audit/audit_log.h"
 #include "platform/base/clock.h"
 #include "platform/db/database.h"
@@ -65,9 +72,14 @@ struct Services {
         disclosures(db, clock, clients),
         amendments(db, clock, clients),
         tasks(db, clock, clients),
+        medications(db, clock, clients, medications::BuiltinSettings()),
         documents(db, clock, clients),
         orientation(db, clock, clients),
         treatment_plans(db, clock, clients, plans::BuiltinSettings()),
+        calendar(db, clock, clients),
+        appointments(db, clock, clients, plans::BuiltinSettings()),
+        testing(db, clock, clients, testing::BuiltinPolicy()),
+        sessions(db, clock, clients, treatment_plans),
         identity(db, clock, policy, passwords, limits, hashing) {}
   program::ProgramService programs;
   program::StaffService staff;
@@ -79,9 +91,14 @@ struct Services {
   consent::DisclosureService disclosures;
   documents::AmendmentService amendments;
   tasks::TaskService tasks;
+  medications::MedicationService medications;
   documents::DocumentService documents;
   documents::OrientationService orientation;
   plans::PlanService treatment_plans;
+  scheduling::CalendarService calendar;
+  scheduling::AppointmentService appointments;
+  testing::TestingService testing;
+  sessions::SessionService sessions;
   security::IdentityService identity;
 };
 

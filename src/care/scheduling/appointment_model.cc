@@ -56,10 +56,6 @@ const std::vector<std::string_view>& AppointmentKinds() {
   static const std::vector<std::string_view> k = {"individual", "family", "drug_test_slot"};
   return k;
 }
-const std::vector<std::string_view>& Modalities() {
-  static const std::vector<std::string_view> k = {"in_person", "telehealth"};
-  return k;
-}
 const std::vector<std::string_view>& AvailabilityKinds() {
   static const std::vector<std::string_view> k = {"available", "work", "school", "childcare", "other"};
   return k;
@@ -80,7 +76,7 @@ void CheckAppointmentShape(const Appointment& a, FieldErrors& errors) {
   if (a.kind != "family" && !a.family_members.empty())
     errors.Add("family_members", "only a family session names family members");
   if (a.staff_id.empty()) errors.Add("staff_id", "is required");
-  if (!Has(Modalities(), a.modality)) errors.Add("modality", "must be in_person or telehealth");
+  if (a.modality != "in_person" && a.modality != "telehealth") errors.Add("modality", "must be in_person or telehealth");
   if (a.modality == "telehealth" && !IsMeetingLink(a.meeting_link))
     errors.Add("meeting_link", "a telehealth session needs an https:// meeting link");
   if (a.modality == "in_person" && a.room_id.empty()) errors.Add("room_id", "an in-person session needs a room");
@@ -113,13 +109,6 @@ void CheckStaffAvailability(const StaffAvailability& a, FieldErrors& errors) {
 std::string WeekdayCode(Date d) {
   const std::chrono::weekday wd{std::chrono::sys_days(d)};
   return std::string(kDays[(wd.c_encoding() + 6) % 7]);
-}
-
-int WeekdayIndex(std::string_view code) {
-  for (std::size_t i = 0; i < kDays.size(); ++i) {
-    if (kDays[i] == code) return static_cast<int>(i);
-  }
-  return -1;
 }
 
 Date MondayOf(Date d) {

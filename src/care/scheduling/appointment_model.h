@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "care/scheduling/calendar_model.h"
 #include "platform/base/clock.h"
 #include "platform/base/dates.h"
 #include "platform/base/record.h"
@@ -17,7 +18,6 @@ namespace stepwise::scheduling {
 
 // Code sets. Stored as text; never rename.
 const std::vector<std::string_view>& AppointmentKinds();     // individual, family, drug_test_slot
-const std::vector<std::string_view>& Modalities();           // in_person, telehealth
 const std::vector<std::string_view>& AvailabilityKinds();    // available, work, school, childcare, other
 
 struct Appointment {
@@ -91,17 +91,10 @@ void CheckClientAvailability(const ClientAvailability& a, FieldErrors& errors);
 // The same for working hours ("working[1].start") and time off ("time_off[0].to_date"); limits ≥ 0.
 void CheckStaffAvailability(const StaffAvailability& a, FieldErrors& errors);
 
-// Weekday code (mon..sun) of a date, and its index (0 = Monday).
+// Weekday code (mon..sun) of a date (WeekdayIndex, the reverse, is in recurrence.h).
 std::string WeekdayCode(Date d);
-int WeekdayIndex(std::string_view code);  // -1 when unknown
 // The Monday of the week holding `d`.
 Date MondayOf(Date d);
 Date PlusDays(Date d, int days);
-
-// Opening hours of a program (default 07:00–21:00).
-struct OpeningHours {
-  int open_minute = 7 * 60;
-  int close_minute = 21 * 60;
-};
 
 }  // namespace stepwise::scheduling

@@ -11,7 +11,7 @@ bool Contains(const std::vector<std::string>& list, const std::string& x) {
   return std::find(list.begin(), list.end(), x) != list.end();
 }
 
-bool Overlaps(const BusyItem& b, const Placement& p) { return b.start < p.end && p.start < b.end; }
+bool Collides(const BusyItem& b, const Placement& p) { return b.start < p.end && p.start < b.end; }
 
 std::string Busy(const BusyItem& b) { return TimeRangeText(b.start_minute, b.end_minute) + " (" + b.label + ")"; }
 
@@ -51,7 +51,7 @@ bool Inside(const std::vector<WeeklyWindow>& windows, const std::string& day, in
 void CheckClient(const Placement& p, const CheckContext& ctx, const std::string& id, std::vector<Conflict>& out) {
   const std::string name = ClientName(ctx, id);
   for (const auto& b : ctx.busy) {
-    if (b.id == p.id || !Overlaps(b, p) || !Contains(b.client_ids, id)) continue;
+    if (b.id == p.id || !Collides(b, p) || !Contains(b.client_ids, id)) continue;
     out.push_back({"start", std::string(kClientBusy), name + " is booked " + Busy(b)});
   }
   const auto* facts = FindClient(ctx, id);
@@ -79,7 +79,7 @@ void CheckClient(const Placement& p, const CheckContext& ctx, const std::string&
 void CheckStaff(const Placement& p, const CheckContext& ctx, const std::string& id, std::vector<Conflict>& out) {
   const std::string name = StaffName(ctx, id);
   for (const auto& b : ctx.busy) {
-    if (b.id == p.id || !Overlaps(b, p) || !Contains(b.staff_ids, id)) continue;
+    if (b.id == p.id || !Collides(b, p) || !Contains(b.staff_ids, id)) continue;
     out.push_back({"start", std::string(kStaffBusy), name + " is booked " + Busy(b)});
   }
   const auto* facts = FindStaff(ctx, id);
@@ -151,7 +151,7 @@ std::vector<Conflict> CheckPlacement(const Placement& p, const CheckContext& ctx
   if (!p.room_id.empty()) {
     const std::string room = ctx.room && !ctx.room->name.empty() ? ctx.room->name : "The room";
     for (const auto& b : ctx.busy) {
-      if (b.id == p.id || b.room_id != p.room_id || !Overlaps(b, p)) continue;
+      if (b.id == p.id || b.room_id != p.room_id || !Collides(b, p)) continue;
       out.push_back({"start", std::string(kRoomBusy), room + " is booked " + Busy(b)});
     }
     if (ctx.room && p.attendees > ctx.room->capacity) {

@@ -163,7 +163,8 @@ TEST(Conflicts, OutsideOpeningHours) {
   EXPECT_EQ(Codes(CheckPlacement(Individual(20 * 60 + 30, 21 * 60 + 30), ctx)),
             std::vector<std::string>{"outside_hours"});
   EXPECT_TRUE(CheckPlacement(Individual(7 * 60, 8 * 60), ctx).empty());
-  ctx.hours = {8 * 60, 18 * 60};
+  ctx.hours.open_minute = 8 * 60;
+  ctx.hours.close_minute = 18 * 60;
   EXPECT_EQ(Codes(CheckPlacement(Individual(7 * 60, 8 * 60), ctx)), std::vector<std::string>{"outside_hours"});
 }
 
