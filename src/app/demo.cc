@@ -6,6 +6,7 @@
 #include "app/demo_consents.h"
 #include "app/demo_plans.h"
 #include "app/demo_documents.h"
+#include "app/demo_testing.h"
 #include "platform/db/records.h"
 
 namespace stepwise::app {
@@ -280,6 +281,7 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
   SW_TRY(SeedPlans(svc, actor, today, episodes, created));
   SW_TRY(SeedDocuments(svc, actor, episodes, created));
   SW_TRY(SeedConsents(svc, actor, today, episodes));
+  SW_TRY(SeedTesting(svc, actor, today, episodes));
 
   // A sign-in for every staff member: the first name, one demo password, MFA pre-enrolled (with one
   // published secret) for the roles that require it; the nurse and the privacy officer are designated

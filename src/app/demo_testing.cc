@@ -111,8 +111,10 @@ Status SeedTesting(Services& svc, const Actor& system, Date today, const std::ve
     d.collected_at = MidMorning(Shift(today, -1)) - std::chrono::minutes(20);
     SW_TRY(as_of.Collect(system, clients[7], d));
   }
-  // Today's selection, still to collect.
-  SW_TRY(svc.testing.Select(system, program_id, today));
+  // Today's selection (mid-morning in the program's zone), still to collect.
+  auto clock = at(today);
+  TestingService as_of(svc.testing, *clock);
+  SW_TRY(as_of.Select(system, program_id, today));
   return Ok();
 }
 
