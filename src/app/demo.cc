@@ -3,9 +3,13 @@
 #include <array>
 
 #include "app/demo_assessments.h"
+#include "app/demo_appointments.h"
+#include "app/demo_calendar.h"
+#include "app/demo_sessions.h"
 #include "app/demo_consents.h"
 #include "app/demo_plans.h"
 #include "app/demo_documents.h"
+#include "app/demo_medications.h"
 #include "app/demo_testing.h"
 #include "platform/db/records.h"
 
@@ -197,14 +201,14 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
   program::Track morning;
   morning.program_id = iop.meta.id;
   morning.name = "Morning track";
-  morning.days = {"mon", "wed", "fri"};
+  morning.days = {"mon", "wed", "thu"};
   morning.start_minute = 9 * 60;
   morning.end_minute = 12 * 60;
   morning.capacity = 12;
   SW_ASSIGN(morning, svc.programs.CreateTrack(actor, morning));
   program::Track evening = morning;
   evening.name = "Evening track";
-  evening.days = {"mon", "tue", "thu"};
+  evening.days = {"tue", "thu", "sat"};
   evening.start_minute = 18 * 60;
   evening.end_minute = 21 * 60;
   SW_ASSIGN(evening, svc.programs.CreateTrack(actor, evening));
@@ -279,8 +283,12 @@ Result<DemoSummary> CreateDemo(Services& svc, Date today) {
   SW_TRY(SeedInquiries(svc, actor, today, iop, evening, created[2]));
   SW_TRY(SeedAssessments(svc, actor, today, iop, episodes, created));
   SW_TRY(SeedPlans(svc, actor, today, episodes, created));
+  SW_TRY(SeedCalendar(svc, actor, today, iop, morning, evening, episodes, created));
+  SW_TRY(SeedAppointments(svc, actor, today, episodes, created));
+  SW_TRY(SeedSessions(svc, actor, today, created));
   SW_TRY(SeedDocuments(svc, actor, episodes, created));
   SW_TRY(SeedConsents(svc, actor, today, episodes));
+  SW_TRY(SeedMedications(svc, actor, today, episodes));
   SW_TRY(SeedTesting(svc, actor, today, episodes));
 
   // A sign-in for every staff member: the first name, one demo password, MFA pre-enrolled (with one

@@ -200,7 +200,10 @@ for (const [engine, dbFor] of engines) {
       const mine = await priya.call('GET', '/api/v1/my-day');
       assert.equal(mine.status, 200, mine.text);
       assert.equal(mine.json.groups.length, 1);
-      assert.equal(mine.json.groups[0].roll_call_status, 'none');
+      // The group meets daily; today's (local) is yesterday's UTC date in a Chicago evening, then signed.
+      const localToday = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+      assert.equal(mine.json.date, localToday);
+      assert.equal(mine.json.groups[0].roll_call_status, localToday === day(-1) ? 'signed' : 'none');
       assert.equal((await priya.call('GET', '/api/v1/notes/unsigned?all=1')).status, 403);
       const all = await api(base, 'GET', '/api/v1/notes/unsigned?all=1');
       assert.equal(all.status, 200, all.text);
