@@ -2,6 +2,7 @@
 #include "app/composition.h"
 #include "care/admissions/client_model.h"
 #include "care/program/program_model.h"
+#include "care/scheduling/calendar_model.h"
 #include "platform/http/json.h"
 
 namespace stepwise::app {
@@ -36,7 +37,8 @@ void AddSystemRoutes(http::Router& router, db::Database& db) {
                                                 {"care_stages", CodeList(admissions::CareStages())},
                                                 {"levels_of_care", CodeList(program::LevelsOfCare())},
                                                 {"sex_at_birth", CodeList(admissions::SexAtBirth())},
-                                                {"weekdays", CodeList(program::Weekdays())}});
+                                                {"weekdays", CodeList(program::Weekdays())},
+                                                {"group_types", CodeList(scheduling::GroupTypes())}});
   });
 }
 

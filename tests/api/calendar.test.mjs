@@ -1,0 +1,260 @@
+// The calendar core against the real binary, on SQLite and PostgreSQL: rooms, closures, group series with
+// their checks (bad input naming fields, double-booking naming the other group and date), occurrences over
+// New York's March daylight-saving week (09:00 local, the UTC instant moves), one-occurrence changes that
+// keep the series and the occurrence id, enrollments with capacity, the roster with a make-up, audit.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { api, cleanup, freshPostgresUrl, setUpProgram, startServer, tempDir } from './helpers.mjs';
+
+const engines = [['sqlite', (dir) => join(dir, 'calendar.db')]];
+if (process.env.STEPWISE_TEST_PG_ADMIN) engines.push(['postgres', () => freshPostgresUrl()]);
+
+const ifMatch = (v) => ({ 'if-match': `"${v}"` });
+const fieldsOf = (r) => (r.json?.error?.fields ?? []).map((f) => f.field).sort();
+const messageOf = (r, field) => (r.json?.error?.fields ?? []).find((f) => f.field === field)?.message ?? '';
+
+for (const [engine, dbFor] of engines) {
+  describe(`calendar API on ${engine}`, () => {
+    let dir, server, base, setup, dana, lee, roomA, smallRoom, evening, morningSeries, clients;
+    const series = (over = {}) => ({
+      track_id: setup.track.id, title: 'Relapse prevention', group_type: 'relapse_prevention', topic: 'Coping with cravings',
+      curriculum_module: 'RP 3', days: ['mon', 'wed', 'thu'], start: '09:00', end: '12:00', interval_weeks: 1,
+      starts_on: '2026-03-02', room_id: roomA.id, modality: 'in_person', facilitator_staff_ids: [dana.id],
+      required_credentials: ['LADC'], size_limit: 12, ...over,
+    });
+
+    before(async () => {
+      dir = tempDir();
+      server = await startServer({ db: dbFor(dir) });
+      base = server.base;
+      setup = await setUpProgram(base);
+      const org = await api(base, 'GET', '/api/v1/organization');
+      const tz = await api(base, 'PUT', '/api/v1/organization', { headers: ifMatch(org.json.version), body: { name: org.json.name, time_zone: 'America/New_York' } });
+      assert.equal(tz.status, 200, tz.text);
+      const staff = async (given, credentials) => {
+        const s = await api(base, 'POST', '/api/v1/staff', { body: { given_name: given, family_name: 'Staff', roles: ['counselor'], credentials } });
+        assert.equal(s.status, 201, s.text);
+        return s.json;
+      };
+      dana = await staff('Dana', [{ type: 'LADC', license_number: 'L-1', issuing_state: 'MN', expires_on: '2031-01-01' }]);
+      lee = await staff('Lee', []);
+      const t = await api(base, 'POST', `/api/v1/programs/${setup.program.id}/tracks`, {
+        body: { name: 'Evening', days: ['tue', 'thu', 'sat'], start_time: '18:00', end_time: '21:00', capacity: 2 },
+      });
+      evening = t.json;
+      clients = [];
+      for (const [given, family] of [['Ana', 'Silva'], ['Ben', 'Cole'], ['Cy', 'Diaz']]) {
+        const c = await api(base, 'POST', '/api/v1/clients', { body: { legal_name: { given, family }, birth_date: '1990-05-06', sex_at_birth: 'female' } });
+        assert.equal(c.status, 201, c.text);
+        clients.push(c.json);
+      }
+    });
+    after(async () => { await server?.stop(); cleanup(dir); });
+
+    test('rooms and group types', async () => {
+      const bad = await api(base, 'POST', '/api/v1/rooms', { body: { site_id: setup.site.id, name: 'Room A', capacity: 0 } });
+      assert.equal(bad.status, 400);
+      assert.deepEqual(fieldsOf(bad), ['capacity']);
+      const r = await api(base, 'POST', '/api/v1/rooms', { body: { site_id: setup.site.id, name: 'Room A', capacity: 14 } });
+      assert.equal(r.status, 201, r.text);
+      roomA = r.json;
+      const s = await api(base, 'POST', '/api/v1/rooms', { body: { site_id: setup.site.id, name: 'Small room', capacity: 4 } });
+      smallRoom = s.json;
+      const upd = await api(base, 'PUT', `/api/v1/rooms/${smallRoom.id}`, { headers: ifMatch(1), body: { site_id: setup.site.id, name: 'Small room', capacity: 6 } });
+      assert.equal(upd.status, 200, upd.text);
+      assert.equal(upd.json.capacity, 6);
+      const list = await api(base, 'GET', '/api/v1/rooms');
+      assert.deepEqual(list.json.items.map((x) => x.name), ['Room A', 'Small room']);
+      const meta = await api(base, 'GET', '/api/v1/meta');
+      assert.ok(meta.json.group_types.some((g) => g.code === 'relapse_prevention'));
+    });
+
+    test('impossible recurrences and bad series name their fields, and nothing is saved', async () => {
+      const impossible = await api(base, 'POST', '/api/v1/group-series', {
+        body: series({ days: [], end: '08:00', interval_weeks: 0, ends_on: '2026-02-01' }),
+      });
+      assert.equal(impossible.status, 400, impossible.text);
+      assert.deepEqual(fieldsOf(impossible), ['days', 'end', 'ends_on', 'interval_weeks']);
+      const tele = await api(base, 'POST', '/api/v1/group-series', { body: series({ modality: 'telehealth', room_id: null, meeting_link: 'zoom me' }) });
+      assert.deepEqual(fieldsOf(tele), ['meeting_link']);
+      const noCred = await api(base, 'POST', '/api/v1/group-series', { body: series({ facilitator_staff_ids: [lee.id] }) });
+      assert.equal(noCred.status, 400);
+      assert.deepEqual(fieldsOf(noCred), ['facilitator_staff_ids']);
+      assert.match(messageOf(noCred, 'facilitator_staff_ids'), /LADC/);
+      const small = await api(base, 'POST', '/api/v1/group-series', { body: series({ room_id: smallRoom.id }) });
+      assert.deepEqual(fieldsOf(small), ['room_id']);
+      const unknownRoom = await api(base, 'POST', '/api/v1/group-series', { body: series({ room_id: '01a20000-0000-7000-8000-00000000abcd' }) });
+      assert.deepEqual(fieldsOf(unknownRoom), ['room_id']);
+      const late = await api(base, 'POST', '/api/v1/group-series', { body: series({ start: '20:00', end: '22:00' }) });
+      assert.deepEqual(fieldsOf(late), ['end']);
+      assert.match(messageOf(late, 'end'), /07:00–21:00/);
+      const list = await api(base, 'GET', `/api/v1/group-series?track_id=${setup.track.id}`);
+      assert.equal(list.json.items.length, 0);
+    });
+
+    test('a series meets at 09:00 local across the March change; the UTC instant moves', async () => {
+      const r = await api(base, 'POST', '/api/v1/group-series', { body: series() });
+      assert.equal(r.status, 201, r.text);
+      morningSeries = r.json;
+      assert.equal(r.headers.get('etag'), '"1"');
+      const week = await api(base, 'GET', '/api/v1/occurrences?from=2026-03-05&to=2026-03-11');
+      assert.equal(week.status, 200, week.text);
+      const items = week.json.items;
+      assert.deepEqual(items.map((o) => [o.date, o.start, o.start_at]), [
+        ['2026-03-05', '09:00', '2026-03-05T14:00:00Z'],
+        ['2026-03-09', '09:00', '2026-03-09T13:00:00Z'],
+        ['2026-03-11', '09:00', '2026-03-11T13:00:00Z'],
+      ]);
+      assert.equal(items[1].id, `${morningSeries.id}:2026-03-09`);
+      assert.equal(items[1].room_name, 'Room A');
+      assert.deepEqual(items[1].facilitator_names, ['Dana Staff']);
+      assert.equal(items[1].status, 'scheduled');
+      const nov = await api(base, 'GET', '/api/v1/occurrences?from=2026-10-29&to=2026-11-02');
+      assert.deepEqual(nov.json.items.map((o) => o.start_at), ['2026-10-29T13:00:00Z', '2026-11-02T14:00:00Z']);
+      const tooLong = await api(base, 'GET', '/api/v1/occurrences?from=2026-03-01&to=2026-06-01');
+      assert.deepEqual(fieldsOf(tooLong), ['to']);
+      const badDate = await api(base, 'GET', '/api/v1/occurrences?from=2026-02-30&to=2026-03-01');
+      assert.deepEqual(fieldsOf(badDate), ['from']);
+    });
+
+    test('double-booking another series names the other group and the date', async () => {
+      const clash = await api(base, 'POST', '/api/v1/group-series', {
+        body: series({ track_id: evening.id, title: 'Process group', group_type: 'process', days: ['thu'], start: '11:00', end: '12:30', starts_on: '2026-03-04' }),
+      });
+      assert.equal(clash.status, 409, clash.text);
+      assert.deepEqual(fieldsOf(clash), ['facilitator_staff_ids', 'room_id']);
+      assert.equal(messageOf(clash, 'room_id'), 'Room A is booked for Relapse prevention (Morning) on 2026-03-05 09:00–12:00');
+      const ok = await api(base, 'POST', '/api/v1/group-series', {
+        body: series({ track_id: evening.id, title: 'Process group', group_type: 'process', days: ['tue', 'thu'], start: '18:00', end: '21:00', starts_on: '2026-03-03', size_limit: 10 }),
+      });
+      assert.equal(ok.status, 201, ok.text);
+    });
+
+    test('one-occurrence changes leave the series alone; a moved occurrence keeps its id', async () => {
+      const id = `${morningSeries.id}:2026-03-09`;
+      const move = await api(base, 'POST', `/api/v1/occurrences/${id}/change`, {
+        body: { action: 'move', reason: 'Room painted', date: '2026-03-10', start: '13:00', end: '16:00' },
+      });
+      assert.equal(move.status, 200, move.text);
+      assert.equal(move.json.id, id);
+      assert.equal(move.json.date, '2026-03-10');
+      assert.equal(move.json.original_date, '2026-03-09');
+      assert.equal(move.json.start_at, '2026-03-10T17:00:00Z');
+      assert.equal(move.json.moved, true);
+      const stale = await api(base, 'POST', `/api/v1/occurrences/${id}/change`, {
+        headers: ifMatch(0), body: { action: 'cancel', reason: 'x' },
+      });
+      assert.equal(stale.status, 412);
+      const outside = await api(base, 'POST', `/api/v1/occurrences/${id}/change`, { body: { action: 'move', reason: 'x', start: '06:00' } });
+      assert.deepEqual(fieldsOf(outside), ['start']);
+      const noReason = await api(base, 'POST', `/api/v1/occurrences/${morningSeries.id}:2026-03-11/change`, { body: { action: 'cancel' } });
+      assert.deepEqual(fieldsOf(noReason), ['reason']);
+      const cancel = await api(base, 'POST', `/api/v1/occurrences/${morningSeries.id}:2026-03-11/change`, { body: { action: 'cancel', reason: 'Snow day' } });
+      assert.equal(cancel.status, 200, cancel.text);
+      assert.equal(cancel.json.status, 'cancelled');
+      const sub = await api(base, 'POST', `/api/v1/occurrences/${morningSeries.id}:2026-03-12/change`, {
+        body: { action: 'substitute', reason: 'Dana away', facilitator_staff_ids: [lee.id] },
+      });
+      assert.deepEqual(fieldsOf(sub), ['facilitator_staff_ids']);  // Lee holds no LADC
+      const room = await api(base, 'POST', `/api/v1/occurrences/${morningSeries.id}:2026-03-12/change`, {
+        body: { action: 'room', reason: 'Bigger room booked', room_id: smallRoom.id },
+      });
+      assert.deepEqual(fieldsOf(room), ['room_id']);  // holds 6, the group 12
+      const notAnOccurrence = await api(base, 'GET', `/api/v1/occurrences/${morningSeries.id}:2026-03-10`);
+      assert.equal(notAnOccurrence.status, 404);
+      const badId = await api(base, 'GET', '/api/v1/occurrences/nonsense');
+      assert.deepEqual(fieldsOf(badId), ['id']);
+
+      const week = await api(base, 'GET', '/api/v1/occurrences?from=2026-03-09&to=2026-03-11');
+      const mine = week.json.items.filter((o) => o.series_id === morningSeries.id);
+      assert.deepEqual(mine.map((o) => [o.id.slice(-10), o.date, o.status]), [
+        ['2026-03-09', '2026-03-10', 'scheduled'],
+        ['2026-03-11', '2026-03-11', 'cancelled'],
+      ]);
+      const s = await api(base, 'GET', `/api/v1/group-series/${morningSeries.id}`);
+      assert.equal(s.json.version, 1);
+      assert.equal(s.json.start, '09:00');
+    });
+
+    test('closures cancel their day; moving onto one is refused', async () => {
+      const c = await api(base, 'POST', '/api/v1/closures', { body: { date: '2026-03-16', name: 'Staff training' } });
+      assert.equal(c.status, 201, c.text);
+      assert.equal(c.json.program_id, null);
+      const day = await api(base, 'GET', '/api/v1/occurrences?from=2026-03-16&to=2026-03-16');
+      assert.equal(day.json.items[0].status, 'cancelled');
+      assert.equal(day.json.items[0].cancel_reason, 'Closed: Staff training');
+      const onto = await api(base, 'POST', `/api/v1/occurrences/${morningSeries.id}:2026-03-18/change`, { body: { action: 'move', reason: 'x', date: '2026-03-16' } });
+      assert.deepEqual(fieldsOf(onto), ['date']);
+      const v = await api(base, 'POST', `/api/v1/closures/${c.json.id}/void`, { headers: ifMatch(1), body: { reason: 'Training moved' } });
+      assert.equal(v.status, 200, v.text);
+      const again = await api(base, 'GET', '/api/v1/occurrences?from=2026-03-16&to=2026-03-16');
+      assert.equal(again.json.items[0].status, 'scheduled');
+      const list = await api(base, 'GET', '/api/v1/closures?from=2026-03-01&to=2026-03-31');
+      assert.equal(list.json.items.length, 0);
+    });
+
+    test('enrollments respect capacity and one active enrollment per client; the roster takes a make-up', async () => {
+      const enroll = (client, track, starts_on) => api(base, 'POST', `/api/v1/clients/${client.id}/enrollments`, { body: { track_id: track.id, starts_on } });
+      const ana = await enroll(clients[0], evening, '2026-03-02');
+      assert.equal(ana.status, 201, ana.text);
+      assert.equal(ana.json.track_name, 'Evening');
+      assert.equal(ana.json.part2, true);
+      assert.equal((await enroll(clients[1], evening, '2026-03-03')).status, 201);
+      const full = await enroll(clients[2], evening, '2026-03-05');  // capacity 2
+      assert.equal(full.status, 409, full.text);
+      assert.deepEqual(fieldsOf(full), ['track_id']);
+      const twice = await enroll(clients[0], { id: setup.track.id }, '2026-03-09');
+      assert.equal(twice.status, 409);
+      assert.deepEqual(fieldsOf(twice), ['track_id']);
+      const badDates = await api(base, 'POST', `/api/v1/clients/${clients[2].id}/enrollments`, { body: { track_id: evening.id, starts_on: '2026-03-09', planned_end_on: '2026-03-01' } });
+      assert.deepEqual(fieldsOf(badDates), ['planned_end_on']);
+      const end = await api(base, 'POST', `/api/v1/enrollments/${ana.json.id}/end`, { headers: ifMatch(1), body: { ended_on: '2026-03-09', reason: 'Moved to mornings' } });
+      assert.equal(end.status, 200, end.text);
+      assert.equal((await enroll(clients[2], evening, '2026-03-09')).status, 201);
+      const list = await api(base, 'GET', `/api/v1/clients/${clients[0].id}/enrollments`);
+      assert.deepEqual(list.json.items.map((e) => [e.track_name, e.ended_on]), [['Evening', '2026-03-09']]);
+
+      const evSeries = (await api(base, 'GET', `/api/v1/group-series?track_id=${evening.id}`)).json.items[0];
+      const occ = `${evSeries.id}:2026-03-10`;
+      const before = await api(base, 'GET', `/api/v1/occurrences/${occ}`);
+      assert.equal(before.status, 200, before.text);
+      assert.deepEqual(before.json.roster.map((r) => [r.client_name, r.kind]), [['Ben Cole', 'enrolled'], ['Cy Diaz', 'enrolled']]);
+      const add = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster`, { body: { client_id: clients[0].id, kind: 'make_up' } });
+      assert.equal(add.status, 201, add.text);
+      assert.deepEqual(add.json.roster.map((r) => [r.client_name, r.kind]), [['Ana Silva', 'make_up'], ['Ben Cole', 'enrolled'], ['Cy Diaz', 'enrolled']]);
+      assert.equal(add.json.enrolled_count, 3);
+      const dup = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster`, { body: { client_id: clients[0].id, kind: 'drop_in' } });
+      assert.equal(dup.status, 409);
+      assert.deepEqual(fieldsOf(dup), ['client_id']);
+      const kind = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster`, { body: { client_id: clients[0].id, kind: 'guest' } });
+      assert.deepEqual(fieldsOf(kind), ['kind']);
+      const day = await api(base, 'GET', `/api/v1/occurrences?from=2026-03-10&to=2026-03-10&track_id=${evening.id}`);
+      assert.equal(day.json.items[0].enrolled_count, 3);
+
+      // Reading the roster and the enrollments left audit events naming the clients.
+      const audit = await api(base, 'GET', `/api/v1/audit-events?client_id=${clients[0].id}&limit=100`);
+      assert.equal(audit.status, 200, audit.text);
+      const types = new Set(audit.json.items.map((e) => `${e.action}:${e.resource_type}`));
+      for (const t of ['create:enrollment', 'end:enrollment', 'read:enrollment', 'create:roster_addition']) {
+        assert.ok(types.has(t), `missing audit event ${t}: ${[...types].join(', ')}`);
+      }
+      const ben = await api(base, 'GET', `/api/v1/audit-events?client_id=${clients[1].id}&limit=100`);
+      assert.ok(ben.json.items.some((e) => e.action === 'read' && e.resource_type === 'group_roster' && e.resource_id === occ));
+    });
+
+    test('opening hours are per program and versioned', async () => {
+      const h = await api(base, 'GET', `/api/v1/programs/${setup.program.id}/opening-hours`);
+      assert.deepEqual([h.json.open, h.json.close, h.json.default], ['07:00', '21:00', true]);
+      const bad = await api(base, 'PUT', `/api/v1/programs/${setup.program.id}/opening-hours`, { headers: ifMatch(0), body: { open: '10:00', close: '09:00' } });
+      assert.deepEqual(fieldsOf(bad), ['close']);
+      const ok = await api(base, 'PUT', `/api/v1/programs/${setup.program.id}/opening-hours`, { headers: ifMatch(0), body: { open: '06:00', close: '22:00' } });
+      assert.equal(ok.status, 200, ok.text);
+      assert.equal(ok.json.version, 1);
+      const late = await api(base, 'POST', '/api/v1/group-series', {
+        body: series({ title: 'Late yoga', group_type: 'yoga', days: ['fri'], start: '20:30', end: '21:30', required_credentials: [] }),
+      });
+      assert.equal(late.status, 201, late.text);
+    });
+  });
+}
