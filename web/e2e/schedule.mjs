@@ -4,7 +4,23 @@
 // availability on the chart (an overlap is refused beside the row it names), run the optimizer for next
 // week, keep only this client's items and accept them, and find the new session in the client's week on the
 // chart. Also: the calendar's views and the move dialog's live conflict check. Axe scans of the calendar,
-// the availability dialog, the proposal and the chart's schedule section.
+// the availability dialog, the proposal and the chart's schedule section (the chart's part: only its Schedule
+// section and dialog; the other sections are scanned by their own journeys).
+
+import AxeBuilder from '@axe-core/playwright';
+
+/**
+ * Axe (the same rules as run.mjs) on one part of the page: the chart's Schedule section and its dialogs are
+ * scanned here; the chart's other sections are scanned by their own journeys.
+ */
+async function axeWithin(page, selector, label) {
+  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) {
+    const lines = bad.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(' | ')}`);
+    throw new Error(`${bad.length} serious/critical axe violation(s) on ${label}:\n${lines.join('\n')}`);
+  }
+}
 
 function iso(d) {
   return d.toISOString().slice(0, 10);
@@ -75,6 +91,34 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  await check('schedule: my working hours save; rooms, group series and closures set-up adds and removes a closure', async () => {
+    await page.goto(`${baseUrl}/schedule`, { waitUntil: 'domcontentloaded' });
+    const hours = page.getByRole('link', { name: 'My working hours' });
+    if ((await hours.count()) > 0) {
+      await hours.click();
+      await page.getByRole('heading', { level: 1, name: /^Working hours/ }).waitFor();
+      await page.getByRole('button', { name: 'Save working hours' }).waitFor();
+      await axeScan(page, 'staff working hours');
+      await page.getByRole('button', { name: 'Save working hours' }).click();
+      await page.getByText('The calendar and the optimizer use these hours from now on.').waitFor();
+    }
+    await page.goto(`${baseUrl}/schedule/setup`, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { level: 1, name: 'Rooms, groups and closures' }).waitFor();
+    await page.getByRole('table', { name: 'Rooms' }).waitFor();
+    await page.getByRole('table', { name: 'Group series' }).waitFor();
+    const closures = page.getByRole('region', { name: 'Holidays and closures' });
+    await closures.getByRole('button', { name: 'Add closure' }).waitFor();
+    await axeScan(page, 'schedule set-up');
+    const day = iso(new Date(Date.now() + 300 * 86_400_000));
+    await closures.getByLabel('Closed on').fill(day);
+    await closures.getByLabel('Name', { exact: true }).fill('E2E staff retreat');
+    await closures.getByRole('button', { name: 'Add closure' }).click();
+    const row = closures.getByRole('row', { name: /E2E staff retreat/ });
+    await row.waitFor();
+    await row.getByRole('button', { name: /^Remove the closure on / }).click();
+    await row.waitFor({ state: 'detached' });
+  });
+
   await check('schedule: a client in treatment gets their weekly availability set on the chart (an overlap named beside its row)', async () => {
     const org = await (await page.request.get(`${baseUrl}/api/v1/organization`)).json();
     monday = nextMonday(org.time_zone);
@@ -119,7 +163,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
       await dialog.getByLabel(`To (window ${i + 1})`, { exact: true }).fill(to);
       await dialog.getByLabel(`What (window ${i + 1})`, { exact: true }).selectOption(kind);
     }
-    await axeScan(page, 'client availability dialog');
+    await axeWithin(page, '[role="dialog"]', 'client availability dialog');
     // Friday's childcare hour overlaps Friday's available window: refused, named beside row 7.
     await dialog.getByRole('button', { name: 'Save availability' }).click();
     const from7 = dialog.getByLabel('From (window 7)', { exact: true });
@@ -168,6 +212,6 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     const week = section.getByRole('table', { name: 'The client’s week' });
     await week.getByText(/Individual session \(placed by the optimizer\)/).first().waitFor();
     await section.getByTestId('scheduled-hours').waitFor();
-    await axeScan(page, 'chart schedule section');
+    await axeWithin(page, '#schedule', 'chart schedule section');
   });
 }

@@ -56,7 +56,7 @@ export function WeeklyRows({ form, path, legend, withKind, noun }: { form: AnyFo
                 <TextInput label={`Note (${noun} ${i + 1})`} {...form.getInputProps(`${path}.${i}.note`)} w={180} />
               </>
             )}
-            <Button variant="subtle" color="red.9" size="xs" mt={26} onClick={() => form.removeListItem(path, i)} aria-label={`Remove ${noun} ${i + 1}`}>
+            <Button variant="subtle" color="gray" size="xs" mt={26} onClick={() => form.removeListItem(path, i)} aria-label={`Remove ${noun} ${i + 1}`}>
               Remove
             </Button>
           </Group>
@@ -96,7 +96,7 @@ export function RangeRows({ form, path, legend, noun }: { form: AnyForm; path: s
             <TextInput label={`From date (${noun} ${i + 1})`} type="date" {...form.getInputProps(`${path}.${i}.from_date`)} w={170} />
             <TextInput label={`To date (${noun} ${i + 1})`} type="date" {...form.getInputProps(`${path}.${i}.to_date`)} w={170} />
             <TextInput label={`Reason (${noun} ${i + 1})`} {...form.getInputProps(`${path}.${i}.reason`)} w={220} />
-            <Button variant="subtle" color="red.9" size="xs" mt={26} onClick={() => form.removeListItem(path, i)} aria-label={`Remove ${noun} ${i + 1}`}>
+            <Button variant="subtle" color="gray" size="xs" mt={26} onClick={() => form.removeListItem(path, i)} aria-label={`Remove ${noun} ${i + 1}`}>
               Remove
             </Button>
           </Group>

@@ -42,7 +42,7 @@ export function ScheduledHoursPanel({ data }: { data: ScheduledHours }) {
       <List size="sm" listStyleType="none" p={0} spacing={2} data-testid="hours-checks">
         {data.checks.map((c) => (
           <List.Item key={c.code} data-ok={c.ok} data-applies={c.applies}>
-            <Text size="sm" span fw={600} c={c.applies ? (c.ok ? 'green.9' : 'red.9') : 'gray.7'}>
+            <Text size="sm" span fw={600} c={c.applies ? (c.ok ? undefined : 'red.9') : 'gray.7'} className={c.applies && c.ok ? 'sw-ok' : undefined}>
               {c.applies ? (c.ok ? '✓ ' : '✗ ') : '– '}
               {c.label}
             </Text>

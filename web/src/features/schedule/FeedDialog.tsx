@@ -89,7 +89,7 @@ export function FeedDialog({ ownerType, ownerId, onClose }: { ownerType: 'staff'
                 <Table.Tr key={f.id}>
                   <Table.Td>{f.created_at ? formatInstant(f.created_at) : 'Feed'}</Table.Td>
                   <Table.Td ta="right">
-                    <Button size="xs" variant="outline" color="red.9" onClick={() => void revoke(f.id)} aria-label={`Revoke the feed created ${f.created_at ? formatInstant(f.created_at) : ''}`}>
+                    <Button size="xs" variant="default" onClick={() => void revoke(f.id)} aria-label={`Revoke the feed created ${f.created_at ? formatInstant(f.created_at) : ''}`}>
                       Revoke
                     </Button>
                   </Table.Td>

@@ -69,7 +69,7 @@ export function ItemDialog({ item, canMove, onMove, onClose, onChanged }: { item
         {cancelling && (
           <Group align="flex-end" gap="xs">
             <TextInput label="Reason for cancelling" value={reason} onChange={(e) => setReason(e.currentTarget.value)} style={{ flex: 1 }} />
-            <Button color="red.9" onClick={() => void cancel()} loading={busy} disabled={!reason.trim()}>
+            <Button onClick={() => void cancel()} loading={busy} disabled={!reason.trim()}>
               Cancel this session
             </Button>
           </Group>
@@ -80,7 +80,7 @@ export function ItemDialog({ item, canMove, onMove, onClose, onChanged }: { item
             Close
           </Button>
           {canMove && item.type === 'appointment' && !cancelling && (
-            <Button variant="outline" color="red.9" onClick={() => setCancelling(true)}>
+            <Button variant="default" onClick={() => setCancelling(true)}>
               Cancel session…
             </Button>
           )}

@@ -167,7 +167,7 @@ function ClosuresSetup({ today }: { today: string }) {
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{programName(c.program_id)}</Table.Td>
                   <Table.Td>
-                    <Button size="xs" variant="subtle" color="red.9" aria-label={`Remove the closure on ${formatDate(c.date)}`} onClick={() => void run(() => closuresApi.void(c.id, 'Removed in set-up', c.version ?? 1))}>
+                    <Button size="xs" variant="subtle" color="gray" aria-label={`Remove the closure on ${formatDate(c.date)}`} onClick={() => void run(() => closuresApi.void(c.id, 'Removed in set-up', c.version ?? 1))}>
                       Remove
                     </Button>
                   </Table.Td>
