@@ -62,13 +62,13 @@ optimize::Problem GenerateProgram(const ProgramOptions& o) {
     optimize::Clinician c;
     c.id = "staff" + std::to_string(i);
     c.licensed = chance(0.85);
-    const int shift = pick(10);  // 0-3 day, 4-6 middle, 7-9 late
+    const int shift = pick(10);  // 0-2 day, 3-5 middle, 6-9 late
     for (int d = 0; d < 5; ++d) {
-      if (shift < 4) c.free.push_back(Span(d, 8, 0, 16, 30));
-      else if (shift < 7) c.free.push_back(Span(d, 10, 30, 19, 0));
+      if (shift < 3) c.free.push_back(Span(d, 8, 0, 16, 30));
+      else if (shift < 6) c.free.push_back(Span(d, 10, 30, 19, 0));
       else c.free.push_back(Span(d, 12, 30, 21, 0));
     }
-    if (shift >= 7 && chance(0.5)) c.free.push_back(Span(5, 8, 0, 14, 0));
+    if (shift >= 6 && chance(0.6)) c.free.push_back(Span(5, 8, 0, 14, 0));
     if (chance(0.1)) {  // a day off
       const int d = pick(5);
       Cut(c.free, At(d, 0), At(d + 1, 0));
@@ -86,7 +86,7 @@ optimize::Problem GenerateProgram(const ProgramOptions& o) {
         Cut(c.free, At(d, 18), At(d, 21));
       }
     }
-    c.max_sessions = 20 + pick(9);
+    c.max_sessions = 24 + pick(9);
     p.clinicians.push_back(std::move(c));
   }
   std::vector<int> licensed;
@@ -100,7 +100,7 @@ optimize::Problem GenerateProgram(const ProgramOptions& o) {
   for (int i = 0; i < o.clients; ++i) {
     optimize::Client c;
     c.id = "client" + std::to_string(i);
-    const bool morning = chance(0.45);
+    const bool morning = chance(0.6);
     if (morning) {
       c.group_days = {0, 2, 4};
       for (int d = 0; d < 5; ++d) {

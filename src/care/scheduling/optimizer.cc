@@ -1,95 +1,13 @@
-// Solve: greedy placement (most constrained request first), augmenting repair by ejection chains, then a
-// preference pass. See optimizer.h for the objective.
-//
-// State: each request is placed at (clinician, start, room) or not. For every client, clinician and room we
-// keep "available" slot bits (free windows minus what is booked; for clients also minus the minimum gap around
-// their sessions) so the feasible starts of a request are a few word-wise ANDs, and per-slot occupancy of
-// clinicians and rooms so the sessions in the way of a start ("blockers") are found in O(length).
-// Every change goes through Place/Remove, which log to a journal so a failed ejection chain is rolled back.
+// The optimizer's state and moves: set-up, Place/Remove/Rollback, scores, blockers and ejection chains.
+// The phases (greedy, repair, large-neighbourhood moves, preferences) and Solve are in optimizer_phases.cc.
 #include <algorithm>
-#include <chrono>
 #include <map>
 #include <numeric>
-#include <random>
 #include <unordered_map>
 
-#include "care/scheduling/optimizer.h"
-#include "care/scheduling/optimizer_bits.h"
+#include "care/scheduling/optimizer_search.h"
 
-namespace stepwise::scheduling::optimize {
-namespace {
-
-using detail::SlotBits;
-using Clock = std::chrono::steady_clock;
-
-struct Candidate {
-  int clinician;
-  SlotBits starts;  // static: client, clinician and some adequate room free for the whole session
-};
-
-struct Req {
-  int client = -1, length = 4, need = 0;
-  bool pinned = false, fixed = false;  // fixed: pinned with clinician and room (when needed) given
-  int pinned_start = -1, pinned_clinician = -1, pinned_room = -1;
-  int usual = -1, last_week = -1;
-  std::vector<Candidate> candidates;
-  int static_count = 0;
-  std::string reason;  // why it cannot be placed at all ("" when it has candidates)
-};
-
-class Search {
- public:
-  Search(const Problem& problem, const Options& options);
-  Solution Run();
-
- private:
-  // ---- set-up
-  void BuildRequests();
-  // ---- state changes (journaled)
-  void Place(int r, int c, int s, int m, bool journal = true);
-  void Remove(int r, bool journal = true);
-  void Rollback(std::size_t mark);
-  // ---- queries
-  double Preference(int r, int c, int s) const;
-  double Score(int r, int c, int s) const { return Preference(r, c, s) - 0.1 * (2 * load_[c] + 1); }
-  SlotBits RoomStarts(int r) const;  // starts where some adequate room is available now
-  int ChooseRoom(int r, int s) const;
-  bool PlaceBest(int r, double at_least = -1e18);
-  bool Blockers(int r, int c, int s, std::size_t max_blockers, std::vector<int>& out, int& room) const;
-  bool TryInsert(int r, int depth, bool top);
-  bool TimeUp() const { return Clock::now() >= deadline_; }
-  // ---- phases
-  void Greedy();
-  void Repair();
-  void Perturb();
-  void ImprovePreferences();
-
-  const Problem& p_;
-  Options options_;
-  Clock::time_point start_time_, deadline_;
-  int slots_ = 0, gap_ = 0;
-  std::mt19937 rng_;
-
-  std::vector<SlotBits> client_free_, clinician_free_, room_free_;
-  std::vector<int> rooms_by_capacity_;
-  std::vector<Req> reqs_;
-
-  std::vector<int> at_clinician_, at_start_, at_room_;
-  std::vector<std::vector<int>> client_sessions_;
-  std::vector<std::vector<int>> clinician_occ_, room_occ_;  // per slot: request index or -1
-  std::vector<int> load_;
-  std::vector<SlotBits> client_avail_, clinician_avail_, room_avail_;
-  int placed_count_ = 0;
-
-  struct Op {
-    bool placed;  // true: Place(r, ...) happened; false: Remove(r) happened (with its old position)
-    int r, c, s, m;
-  };
-  std::vector<Op> journal_;
-  std::vector<unsigned> in_chain_;
-  unsigned stamp_ = 0;
-  long long nodes_ = 0, node_budget_ = 0;
-};
+namespace stepwise::scheduling::optimize::detail {
 
 Search::Search(const Problem& problem, const Options& options)
     : p_(problem), options_(options), rng_(options.seed) {
@@ -360,15 +278,15 @@ bool Search::Blockers(int r, int c, int s, std::size_t max_blockers, std::vector
   int relieved = 0;
   for (int b : out) relieved += at_clinician_[b] == c;
   if (load_[c] - relieved >= p_.clinicians[c].max_sessions) {
-    // The clinician is at the weekly limit: one of their other sessions (the most flexible) has to move.
+    // The clinician is at the weekly limit: one of their other sessions, drawn at random, has to move.
     if (relieved > 0 || load_[c] > p_.clinicians[c].max_sessions) return false;
-    int relief = -1;
+    int relief = -1, seen = 0;
     for (int t = 0; t < slots_; ++t) {
       const int b = clinician_occ_[c][t];
-      if (b < 0 || b == r || reqs_[b].pinned || in_chain_[b] == stamp_ ||
+      if (b < 0 || b == r || reqs_[b].pinned || in_chain_[b] == stamp_ || (t > 0 && clinician_occ_[c][t - 1] == b) ||
           std::find(out.begin(), out.end(), b) != out.end())
         continue;
-      if (relief < 0 || reqs_[b].static_count > reqs_[relief].static_count) relief = b;
+      if (rng_() % ++seen == 0) relief = b;  // reservoir sampling
     }
     if (relief < 0 || !add(relief)) return false;
   }
@@ -411,7 +329,10 @@ bool Search::TryInsert(int r, int depth, bool top) {
   const Req& q = reqs_[r];
   std::vector<int> blockers;
   const std::size_t max_blockers = top ? 2 : 1;
-  for (std::size_t k = 0; k < q.candidates.size(); ++k) {
+  std::vector<std::size_t> order(q.candidates.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), rng_);
+  for (std::size_t k : order) {
     const auto& cand = q.candidates[k];
     bool done = false, out_of_budget = false;
     // Start at a random slot so repeated attempts explore different chains.
@@ -450,153 +371,4 @@ bool Search::TryInsert(int r, int depth, bool top) {
   return false;
 }
 
-void Search::Greedy() {
-  // Pinned first (exactly as given when fully specified), then the most constrained requests.
-  std::vector<int> order;
-  for (std::size_t r = 0; r < reqs_.size(); ++r) {
-    Req& q = reqs_[r];
-    if (!q.reason.empty()) continue;
-    if (q.fixed) {
-      const int c = q.pinned_clinician;
-      Place(r, c, q.pinned_start, q.need == 0 ? -1 : q.pinned_room, false);
-      continue;
-    }
-    order.push_back(r);
-  }
-  std::vector<unsigned> tie(reqs_.size());
-  for (auto& t : tie) t = rng_();
-  std::sort(order.begin(), order.end(), [&](int a, int b) {
-    const Req &x = reqs_[a], &y = reqs_[b];
-    if (x.pinned != y.pinned) return x.pinned;
-    if (x.static_count != y.static_count) return x.static_count < y.static_count;
-    return tie[a] < tie[b];
-  });
-  for (int r : order) PlaceBest(r);
-  journal_.clear();
-}
-
-void Search::Repair() {
-  std::vector<int> unplaced;
-  auto collect = [&] {
-    unplaced.clear();
-    for (std::size_t r = 0; r < reqs_.size(); ++r)
-      if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
-  };
-  collect();
-  for (int depth = 1; depth <= 3 && !unplaced.empty() && !TimeUp(); ++depth) {
-    bool improved = true;
-    while (improved && !unplaced.empty() && !TimeUp()) {
-      improved = false;
-      std::shuffle(unplaced.begin(), unplaced.end(), rng_);
-      for (int r : unplaced) {
-        if (TimeUp()) break;
-        ++stamp_;
-        nodes_ = 0;
-        node_budget_ = 4000LL << (2 * (depth - 1));
-        if (TryInsert(r, depth, true)) improved = true;
-        journal_.clear();
-      }
-      collect();
-    }
-  }
-}
-
-// Large-neighbourhood moves once the repair is stuck: put an unplaced request at one of its starts, moving
-// everything in its way, and re-place what was moved (ejection chains of depth 2). Kept when no fewer
-// sessions are placed (equal counts walk the plateau), undone otherwise. Stops after a run of moves without
-// improvement proportional to the number of unplaced requests, or at the time limit.
-void Search::Perturb() {
-  std::vector<int> unplaced;
-  auto collect = [&] {
-    unplaced.clear();
-    for (std::size_t r = 0; r < reqs_.size(); ++r)
-      if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
-  };
-  collect();
-  if (unplaced.empty()) return;
-  const long long stall_limit = 200 + 50LL * static_cast<long long>(unplaced.size());
-  long long stall = 0;
-  std::vector<int> moved;
-  while (!unplaced.empty() && stall < stall_limit && !TimeUp()) {
-    ++stall;
-    const int r = unplaced[rng_() % unplaced.size()];
-    const Req& q = reqs_[r];
-    const auto& cand = q.candidates[rng_() % q.candidates.size()];
-    std::vector<int> starts;
-    cand.starts.ForEach([&](int s) { starts.push_back(s); });
-    const int s = starts[rng_() % starts.size()];
-    ++stamp_;
-    in_chain_[r] = stamp_;
-    int room = -1;
-    if (!Blockers(r, cand.clinician, s, 64, moved, room)) continue;
-    const int before = placed_count_;
-    const std::size_t mark = journal_.size();
-    for (int b : moved) Remove(b);
-    Place(r, cand.clinician, s, room);
-    std::shuffle(moved.begin(), moved.end(), rng_);
-    for (int b : moved) {
-      in_chain_[b] = 0;
-      nodes_ = 0;
-      node_budget_ = 2000;
-      TryInsert(b, 2, true);
-    }
-    if (placed_count_ < before) {
-      Rollback(mark);
-    } else if (placed_count_ > before) {
-      stall = 0;
-    }
-    journal_.clear();
-    collect();
-  }
-}
-
-void Search::ImprovePreferences() {
-  std::vector<int> placed;
-  for (std::size_t r = 0; r < reqs_.size(); ++r)
-    if (at_clinician_[r] >= 0 && !reqs_[r].pinned) placed.push_back(r);
-  for (int pass = 0; pass < 4 && !TimeUp(); ++pass) {
-    bool improved = false;
-    std::shuffle(placed.begin(), placed.end(), rng_);
-    for (int r : placed) {
-      const int c = at_clinician_[r], s = at_start_[r], m = at_room_[r];
-      Remove(r, false);
-      const double now = Score(r, c, s);
-      if (PlaceBest(r, now + 1e-6))
-        improved = true;
-      else
-        Place(r, c, s, m, false);
-    }
-    journal_.clear();
-    if (!improved) break;
-  }
-}
-
-Solution Search::Run() {
-  Greedy();
-  Repair();
-  Perturb();
-  ImprovePreferences();
-  Solution out;
-  for (std::size_t r = 0; r < reqs_.size(); ++r) {
-    const auto& in = p_.requests[r];
-    if (at_clinician_[r] >= 0) {
-      out.placed.push_back({in.id, p_.clinicians[at_clinician_[r]].id, at_room_[r] >= 0 ? p_.rooms[at_room_[r]].id : "",
-                            at_start_[r]});
-    } else {
-      out.unplaced.push_back(in.id);
-      std::string why = reqs_[r].reason;
-      if (why.empty()) why = "every time that fits is taken by other sessions or clinicians are at their weekly limit";
-      out.unplaced_reasons.push_back(why);
-    }
-  }
-  out.preference = PreferenceScore(p_, out);
-  out.solve_micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start_time_).count();
-  return out;
-}
-
-}  // namespace
-
-Solution Solve(const Problem& problem, const Options& options) { return Search(problem, options).Run(); }
-
-}  // namespace stepwise::scheduling::optimize
+}  // namespace stepwise::scheduling::optimize::detail

@@ -1,0 +1,112 @@
+// Internal to the optimizer (optimizer.cc: state and moves; optimizer_phases.cc: the phases and Solve). Pure.
+//
+// State: each request is placed at (clinician, start, room) or not. For every client, clinician and room we
+// keep "available" slot bits (free windows minus what is booked; for clients also minus the minimum gap around
+// their sessions) so the feasible starts of a request are a few word-wise ANDs, and per-slot occupancy of
+// clinicians and rooms so the sessions in the way of a start ("blockers") are found in O(length).
+// Every change goes through Place/Remove, which log to a journal so a failed ejection chain is rolled back.
+#pragma once
+
+#include <chrono>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "care/scheduling/optimizer.h"
+#include "care/scheduling/optimizer_bits.h"
+
+namespace stepwise::scheduling::optimize::detail {
+
+using Clock = std::chrono::steady_clock;
+
+// Search effort (measured on the generated programs of bench/scheduling_bench.cc and the random small instances
+// of tests/scheduling/): ejection chains of the repair pass, chains used to re-place sessions moved by a
+// large-neighbourhood move, and how many moves without a gain end the search.
+inline constexpr int kRepairDepth = 1;
+inline constexpr int kReinsertDepth = 2;
+inline constexpr long long kReinsertNodes = 300;
+inline constexpr long long kStallBase = 1000, kStallPerUnplaced = 20;
+inline constexpr std::size_t kRestartRequests = 200;  // problems of fewer requests get 200 / requests runs (at most 20)
+
+struct Candidate {
+  int clinician;
+  SlotBits starts;  // static: client, clinician and some adequate room free for the whole session
+};
+
+struct Req {
+  int client = -1, length = 4, need = 0;
+  bool pinned = false, fixed = false;  // fixed: pinned with clinician and room (when needed) given
+  int pinned_start = -1, pinned_clinician = -1, pinned_room = -1;
+  int usual = -1, last_week = -1;
+  std::vector<Candidate> candidates;
+  int static_count = 0;
+  std::string reason;  // why it cannot be placed at all ("" when it has candidates)
+};
+
+class Search {
+ public:
+  Search(const Problem& problem, const Options& options);
+  Solution Run();
+
+ private:
+  // ---- set-up
+  void BuildRequests();
+  // ---- state changes (journaled)
+  void Place(int r, int c, int s, int m, bool journal = true);
+  void Remove(int r, bool journal = true);
+  void Rollback(std::size_t mark);
+  // ---- queries
+  double Preference(int r, int c, int s) const;
+  double Score(int r, int c, int s) const {
+    const double v = Preference(r, c, s) - 0.1 * (2 * load_[c] + 1);
+    return congestion_ ? 0.01 * v - Congestion(r, c, s) : v;
+  }
+  // How much the other unplaced requests want the clinician's and the rooms' time in [s, s+length).
+  double Congestion(int r, int c, int s) const;
+  void AddDemand(int r, double sign);
+  SlotBits RoomStarts(int r) const;  // starts where some adequate room is available now
+  int ChooseRoom(int r, int s) const;
+  bool PlaceBest(int r, double at_least = -1e18);
+  bool Blockers(int r, int c, int s, std::size_t max_blockers, std::vector<int>& out, int& room) const;
+  bool TryInsert(int r, int depth, bool top);
+  bool TimeUp() const { return Clock::now() >= deadline_; }
+  // ---- phases
+  void Greedy();
+  void Repair();
+  void Perturb();
+  void ImprovePreferences();
+
+  const Problem& p_;
+  Options options_;
+  Clock::time_point start_time_, deadline_;
+  int slots_ = 0, gap_ = 0;
+  mutable std::mt19937 rng_;
+
+  std::vector<SlotBits> client_free_, clinician_free_, room_free_;
+  std::vector<int> rooms_by_capacity_;
+  std::vector<Req> reqs_;
+
+  std::vector<int> at_clinician_, at_start_, at_room_;
+  std::vector<std::vector<int>> client_sessions_;
+  std::vector<std::vector<int>> clinician_occ_, room_occ_;  // per slot: request index or -1
+  std::vector<int> load_;
+  std::vector<SlotBits> client_avail_, clinician_avail_, room_avail_;
+  int placed_count_ = 0;
+  // During the greedy: expected use of each clinician's and of the rooms' slots by the requests not yet placed
+  // (each spreads one unit over its candidate starts), so a request takes the start that hurts others least.
+  bool congestion_ = false;
+  std::vector<std::vector<float>> clinician_demand_;
+  std::vector<float> room_demand_;
+  double room_count_ = 1;
+
+  struct Op {
+    bool placed;  // true: Place(r, ...) happened; false: Remove(r) happened (with its old position)
+    int r, c, s, m;
+  };
+  std::vector<Op> journal_;
+  std::vector<unsigned> in_chain_;
+  unsigned stamp_ = 0;
+  long long nodes_ = 0, node_budget_ = 0;
+};
+
+}  // namespace stepwise::scheduling::optimize::detail
