@@ -91,6 +91,32 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  await check('schedule: dragging a group occurrence checks each place live; the drop opens the move dialog or names the conflicts', async () => {
+    const grid = page.getByRole('region', { name: /^Track groups, Week of/ });
+    const event = grid.locator('.sw-event-group.sw-event-movable').first();
+    await event.scrollIntoViewIfNeeded();
+    const box = await event.boundingBox();
+    assert(box, 'the group has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 25, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2, box.y + 65, { steps: 4 });
+    await grid.page().getByTestId('drag-ghost').waitFor();
+    const status = page.getByTestId('move-status');
+    await status.getByText(/No conflicts: this time fits\.|Conflicts — not saved/).waitFor();
+    await page.mouse.up();
+    const dialog = page.getByRole('dialog', { name: /^Move: / });
+    const refused = page.getByRole('alert').filter({ hasText: /^Not moved to / });
+    await dialog.or(refused).first().waitFor();
+    if (await dialog.isVisible()) {
+      await dialog.getByText('No conflicts: this time fits.').waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    } else {
+      assert((await refused.locator('li').count()) > 0, 'the refused drop names no conflict');
+    }
+  });
+
   await check('schedule: my working hours save; rooms, group series and closures set-up adds and removes a closure', async () => {
     await page.goto(`${baseUrl}/schedule`, { waitUntil: 'domcontentloaded' });
     const hours = page.getByRole('link', { name: 'My working hours' });
