@@ -30,9 +30,9 @@ Status SeedCalendar(Services& svc, const Actor& actor, Date today, const program
                     const program::Track& morning, const program::Track& evening,
                     const std::vector<admissions::Episode>& episodes, const std::vector<program::Staff>& staff) {
   std::vector<std::string> rooms;
-  for (auto [name, capacity] : {std::pair{"Group Room A", 14}, std::pair{"Group Room B", 12},
-                                std::pair{"Family Room", 8}, std::pair{"Counseling 1", 3},
-                                std::pair{"Counseling 2", 3}}) {
+  for (auto [name, capacity] :
+       {std::pair{"Group Room A", 14}, std::pair{"Group Room B", 12}, std::pair{"Family Room", 8},
+        std::pair{"Counseling 1", 3}, std::pair{"Counseling 2", 3}}) {
     SW_ASSIGN(auto room, svc.calendar.CreateRoom(actor, {{}, iop.site_id, name, capacity, true}));
     rooms.push_back(room.meta.id);
   }
@@ -41,16 +41,61 @@ Status SeedCalendar(Services& svc, const Actor& actor, Date today, const program
   SW_TRY(svc.calendar.CreateClosure(actor, {{}, "", AddDays(next_monday, 10), "Staff training day"}));
 
   const std::vector<SeriesSpec> specs = {
-      {true, "Morning process group", "process", "Check-in and process", "", {"mon", "wed", "thu"}, "09:00", "10:30",
-       0, 2, {"LADC"}},
-      {true, "Relapse prevention", "relapse_prevention", "Coping with cravings", "RP module 3", {"mon"}, "10:45",
-       "12:00", 0, 3, {"LADC"}},
-      {true, "Psychoeducation", "psychoeducation", "How substances change the brain", "", {"wed"}, "10:45", "12:00",
-       0, 4, {}},
+      {true,
+       "Morning process group",
+       "process",
+       "Check-in and process",
+       "",
+       {"mon", "wed", "thu"},
+       "09:00",
+       "10:30",
+       0,
+       2,
+       {"LADC"}},
+      {true,
+       "Relapse prevention",
+       "relapse_prevention",
+       "Coping with cravings",
+       "RP module 3",
+       {"mon"},
+       "10:45",
+       "12:00",
+       0,
+       3,
+       {"LADC"}},
+      {true,
+       "Psychoeducation",
+       "psychoeducation",
+       "How substances change the brain",
+       "",
+       {"wed"},
+       "10:45",
+       "12:00",
+       0,
+       4,
+       {}},
       {true, "Mindfulness", "mindfulness", "Urge surfing", "", {"thu"}, "10:45", "12:00", 1, 5, {}},
-      {false, "Evening process group", "process", "Check-in and process", "", {"tue", "thu", "sat"}, "18:00", "19:30",
-       1, 3, {"LADC"}},
-      {false, "Family education", "family_education", "Boundaries and support", "", {"tue"}, "19:45", "21:00", 0, 4,
+      {false,
+       "Evening process group",
+       "process",
+       "Check-in and process",
+       "",
+       {"tue", "thu", "sat"},
+       "18:00",
+       "19:30",
+       1,
+       3,
+       {"LADC"}},
+      {false,
+       "Family education",
+       "family_education",
+       "Boundaries and support",
+       "",
+       {"tue"},
+       "19:45",
+       "21:00",
+       0,
+       4,
        {}},
       {false, "Art therapy", "art_therapy", "Drawing the road ahead", "", {"thu"}, "19:45", "21:00", 0, 5, {}, 14},
       {false, "Yoga", "yoga", "Breath and balance", "", {"sat"}, "19:45", "21:00", -1, 4, {}},
@@ -113,10 +158,9 @@ Status SeedCalendar(Services& svc, const Actor& actor, Date today, const program
   move.start_minute = 10 * 60;
   move.end_minute = 11 * 60 + 15;
   SW_TRY(svc.calendar.ChangeOccurrence(actor, occurrence(3, 3), move));
-  SW_TRY(svc.calendar.ChangeOccurrence(actor, occurrence(1, 0),
-                                       {.action = "substitute",
-                                        .reason = "Tom on leave",
-                                        .facilitator_staff_ids = {staff[2].meta.id}}));
+  SW_TRY(svc.calendar.ChangeOccurrence(
+      actor, occurrence(1, 0),
+      {.action = "substitute", .reason = "Tom on leave", .facilitator_staff_ids = {staff[2].meta.id}}));
   if (!make_up_client.empty()) {
     auto added = svc.calendar.AddToRoster(actor, occurrence(6, 3), make_up_client, "make_up");
     if (!added.ok() && added.error().code != ErrorCode::kConflict) return std::move(added).error();  // full: skip

@@ -104,8 +104,8 @@ json::object OccurrenceJson(const Occurrence& o) {
 json::array RosterJson(const std::vector<RosterEntry>& roster) {
   json::array out;
   for (const auto& r : roster) {
-    out.emplace_back(json::object{
-        {"client_id", r.client_id}, {"client_name", http::TextOrNull(r.client_name)}, {"kind", r.kind}});
+    out.emplace_back(
+        json::object{{"client_id", r.client_id}, {"client_name", http::TextOrNull(r.client_name)}, {"kind", r.kind}});
   }
   return out;
 }

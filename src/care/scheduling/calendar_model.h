@@ -22,10 +22,10 @@ namespace stepwise::scheduling {
 using program::CodeLabel;
 
 // Code sets (stored as text; never rename a released code).
-const std::vector<CodeLabel>& GroupTypes();      // process, relapse_prevention, psychoeducation, ...
-const std::vector<CodeLabel>& Modalities();      // in_person, telehealth
-const std::vector<CodeLabel>& ChangeActions();   // cancel, move, substitute, room
-const std::vector<CodeLabel>& RosterKinds();     // drop_in, make_up (enrolled clients are computed)
+const std::vector<CodeLabel>& GroupTypes();     // process, relapse_prevention, psychoeducation, ...
+const std::vector<CodeLabel>& Modalities();     // in_person, telehealth
+const std::vector<CodeLabel>& ChangeActions();  // cancel, move, substitute, room
+const std::vector<CodeLabel>& RosterKinds();    // drop_in, make_up (enrolled clients are computed)
 
 // A program's opening hours: every session (group or appointment) lies within them. Shared with the
 // appointments code (APPT), which checks `outside_hours` with the same value. Default 07:00–21:00.
@@ -66,7 +66,7 @@ struct GroupSeries {
   std::string topic;
   std::string curriculum_module;
   Recurrence rule;
-  std::string room_id;       // "" for telehealth
+  std::string room_id;  // "" for telehealth
   std::string modality = "in_person";
   std::string meeting_link;  // https:// for telehealth
   std::vector<std::string> facilitator_staff_ids;

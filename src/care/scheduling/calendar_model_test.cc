@@ -64,8 +64,8 @@ TEST(CalendarModel, OccurrencesAcrossTheNovemberChangeKeepLocalNine) {
 
 TEST(CalendarModel, ChangesTouchOneOccurrenceOnly) {
   auto s = Morning();
-  OccurrenceChange cancel{.series_id = s.meta.id, .original_date = D(2026, 3, 4), .cancelled = true,
-                          .cancel_reason = "Facilitator ill"};
+  OccurrenceChange cancel{
+      .series_id = s.meta.id, .original_date = D(2026, 3, 4), .cancelled = true, .cancel_reason = "Facilitator ill"};
   OccurrenceChange move{.series_id = s.meta.id, .original_date = D(2026, 3, 5)};
   move.date = D(2026, 3, 6);
   move.start_minute = 13 * 60;
@@ -188,10 +188,10 @@ TEST(CalendarModel, DoubleBookingNamesTheOtherGroupAndDate) {
   CheckDoubleBooking(*mine, *theirs, names, errors);
   ASSERT_EQ(errors.fields().size(), 2u);
   EXPECT_EQ(errors.fields()[0].field, "room_id");
-  EXPECT_EQ(errors.fields()[0].message,
-            "Room A is booked for Process group (Morning track) on 2026-03-09 11:00–13:00");
+  EXPECT_EQ(errors.fields()[0].message, "Room A is booked for Process group (Morning track) on 2026-03-09 11:00–13:00");
   EXPECT_EQ(errors.fields()[1].field, "facilitator_staff_ids");
-  EXPECT_EQ(errors.fields()[1].message, "Dana Reyes facilitates Process group (Morning track) on 2026-03-09 11:00–13:00");
+  EXPECT_EQ(errors.fields()[1].message,
+            "Dana Reyes facilitates Process group (Morning track) on 2026-03-09 11:00–13:00");
 
   // Back to back is fine; another room and facilitator is fine; a cancelled occurrence books nothing.
   (*theirs)[0].start_at = (*mine)[0].end_at;

@@ -137,9 +137,8 @@ void AddCalendarRoutes(http::Router& router, CalendarService& svc) {
              http::WithVersion([&svc](Request& req, const std::string& id, std::int64_t expected) -> Result<Response> {
                SW_ASSIGN(auto body, http::ParseObject(req));
                Date ends_on{};
-               SW_TRY(http::ReadBody(body, [&](ObjectReader& o) {
-                 ends_on = o.DateValue("ends_on", Need::kRequired).value_or(Date{});
-               }));
+               SW_TRY(http::ReadBody(
+                   body, [&](ObjectReader& o) { ends_on = o.DateValue("ends_on", Need::kRequired).value_or(Date{}); }));
                SW_ASSIGN(auto s, svc.EndSeries(req.actor, id, expected, ends_on));
                return http::RecordResponse(200, SeriesJson(s), s.meta.version);
              }));

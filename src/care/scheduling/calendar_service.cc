@@ -92,7 +92,8 @@ Status CalendarService::RecordRead(const Actor& actor, audit::Event event) const
 
 Result<std::vector<Room>> CalendarService::ListRooms(const Actor& actor) {
   SW_TRY(RequireOrganization(actor));
-  return db::InTransaction(db_, Access::kRead, [&](Transaction& tx) { return CalendarStore::ListRooms(tx, actor.org_id); });
+  return db::InTransaction(db_, Access::kRead,
+                           [&](Transaction& tx) { return CalendarStore::ListRooms(tx, actor.org_id); });
 }
 
 Result<Room> CalendarService::CreateRoom(const Actor& actor, Room draft) {
@@ -323,8 +324,7 @@ Result<OccurrenceView> CalendarService::ViewIn(Transaction& tx, const Actor& act
 
 Result<OccurrenceView> CalendarService::GetOccurrence(const Actor& actor, const std::string& id) {
   SW_TRY(RequireOrganization(actor));
-  SW_ASSIGN(auto view, db::InTransaction(db_, Access::kRead,
-                                         [&](Transaction& tx) { return ViewIn(tx, actor, id); }));
+  SW_ASSIGN(auto view, db::InTransaction(db_, Access::kRead, [&](Transaction& tx) { return ViewIn(tx, actor, id); }));
   SW_TRY(RecordRead(actor, {.action = "read",
                             .resource_type = "group_occurrence",
                             .resource_id = id,
@@ -341,8 +341,7 @@ Result<OccurrenceView> CalendarService::GetOccurrence(const Actor& actor, const 
   return view;
 }
 
-Result<OccurrenceView> CalendarService::ChangeOccurrence(const Actor& actor, const std::string& id,
-                                                         ChangeRequest req) {
+Result<OccurrenceView> CalendarService::ChangeOccurrence(const Actor& actor, const std::string& id, ChangeRequest req) {
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<OccurrenceView> {
     SW_ASSIGN(auto o, db::Found(OccurrenceIn(tx, actor.org_id, id), "occurrence"));
@@ -381,8 +380,8 @@ Result<OccurrenceView> CalendarService::ChangeOccurrence(const Actor& actor, con
       change.end_minute = after.end_minute;
     } else if (req.action == "substitute") {
       if (req.facilitator_staff_ids.empty()) errors.Add("facilitator_staff_ids", "needs at least one facilitator");
-      SW_ASSIGN(auto staff, LoadFacilitators(tx, actor.org_id, req.facilitator_staff_ids, "facilitator_staff_ids",
-                                             errors));
+      SW_ASSIGN(auto staff,
+                LoadFacilitators(tx, actor.org_id, req.facilitator_staff_ids, "facilitator_staff_ids", errors));
       CheckCredentials(series.required_credentials, staff, o.date, errors);
       after.facilitator_staff_ids = req.facilitator_staff_ids;
       change.facilitator_staff_ids = req.facilitator_staff_ids;

@@ -67,8 +67,7 @@ class CalendarService {
   Result<GroupSeries> CreateSeries(const Actor& actor, GroupSeries draft);
   Result<GroupSeries> UpdateSeries(const Actor& actor, GroupSeries changes, std::int64_t expected_version);
   // Sets the last day the series meets.
-  Result<GroupSeries> EndSeries(const Actor& actor, const std::string& id, std::int64_t expected_version,
-                                Date ends_on);
+  Result<GroupSeries> EndSeries(const Actor& actor, const std::string& id, std::int64_t expected_version, Date ends_on);
 
   // Opening hours (default 07:00–21:00); `expected_version` 0 when the program has none stored yet.
   Result<OpeningHours> GetOpeningHours(const Actor& actor, const std::string& program_id);

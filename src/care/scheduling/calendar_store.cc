@@ -17,7 +17,8 @@ std::optional<Date> OptDate(const Row& r, std::size_t i) {
 Param DateParam(const std::optional<Date>& d) { return d ? Param(FormatDate(*d)) : Param(nullptr); }
 Param TimeParam(const std::optional<int>& m) { return m ? Param(FormatClockTime(*m)) : Param(nullptr); }
 
-const std::string kRoomSelect = "SELECT site_id, name, capacity, active, " + std::string(db::kMetaColumns) + " FROM rooms";
+const std::string kRoomSelect =
+    "SELECT site_id, name, capacity, active, " + std::string(db::kMetaColumns) + " FROM rooms";
 Room ReadRoom(const Row& r) {
   Room room;
   room.site_id = r.Text(0);
@@ -153,11 +154,11 @@ Result<std::optional<Room>> CalendarStore::GetRoom(db::Transaction& tx, const st
 }
 
 Status CalendarStore::InsertRoom(db::Transaction& tx, const Room& r) {
-  SW_TRY(tx.Execute(
-      "INSERT INTO rooms (id, org_id, site_id, name, capacity, active, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
-      {r.meta.id, r.meta.org_id, r.site_id, r.name, static_cast<std::int64_t>(r.capacity),
-       static_cast<std::int64_t>(r.active ? 1 : 0), r.meta.created_at, r.meta.created_at}));
+  SW_TRY(
+      tx.Execute("INSERT INTO rooms (id, org_id, site_id, name, capacity, active, version, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)",
+                 {r.meta.id, r.meta.org_id, r.site_id, r.name, static_cast<std::int64_t>(r.capacity),
+                  static_cast<std::int64_t>(r.active ? 1 : 0), r.meta.created_at, r.meta.created_at}));
   return Ok();
 }
 
@@ -172,7 +173,8 @@ Status CalendarStore::UpdateRoom(db::Transaction& tx, const Room& r, std::int64_
 Result<std::vector<Closure>> CalendarStore::ListClosures(db::Transaction& tx, const std::string& org_id, Date from,
                                                          Date to) {
   return db::ReadAll<Closure>(
-      tx, kClosureSelect + " WHERE org_id = ? AND voided = 0 AND closed_on >= ? AND closed_on <= ? ORDER BY closed_on, id",
+      tx,
+      kClosureSelect + " WHERE org_id = ? AND voided = 0 AND closed_on >= ? AND closed_on <= ? ORDER BY closed_on, id",
       {org_id, FormatDate(from), FormatDate(to)}, ReadClosure);
 }
 
@@ -182,19 +184,18 @@ Result<std::optional<Closure>> CalendarStore::GetClosure(db::Transaction& tx, co
 }
 
 Status CalendarStore::InsertClosure(db::Transaction& tx, const Closure& c) {
-  SW_TRY(tx.Execute(
-      "INSERT INTO closures (id, org_id, program_id, closed_on, name, version, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-      {c.meta.id, c.meta.org_id, OptText(c.program_id), FormatDate(c.date), c.name, c.meta.created_at,
-       c.meta.created_at}));
+  SW_TRY(
+      tx.Execute("INSERT INTO closures (id, org_id, program_id, closed_on, name, version, created_at, updated_at) "
+                 "VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+                 {c.meta.id, c.meta.org_id, OptText(c.program_id), FormatDate(c.date), c.name, c.meta.created_at,
+                  c.meta.created_at}));
   return Ok();
 }
 
 // ---- Series ----------------------------------------------------------------------------------------
 
 Result<std::vector<GroupSeries>> CalendarStore::ListSeries(db::Transaction& tx, const std::string& org_id,
-                                                           const std::string& program_id,
-                                                           const std::string& track_id) {
+                                                           const std::string& program_id, const std::string& track_id) {
   std::string sql = kSeriesSelect + " WHERE org_id = ? AND voided = 0";
   std::vector<Param> params = {org_id};
   if (!program_id.empty()) {
@@ -242,11 +243,11 @@ Status CalendarStore::UpdateSeries(db::Transaction& tx, const GroupSeries& s, st
 Result<std::vector<OccurrenceChange>> CalendarStore::ListChanges(db::Transaction& tx, const std::string& org_id,
                                                                  Date from, Date to) {
   const std::string f = FormatDate(from), t = FormatDate(to);
-  return db::ReadAll<OccurrenceChange>(
-      tx,
-      kChangeSelect + " WHERE org_id = ? AND ((original_date >= ? AND original_date <= ?) OR "
-                      "(moved_to >= ? AND moved_to <= ?))",
-      {org_id, f, t, f, t}, ReadChange);
+  return db::ReadAll<OccurrenceChange>(tx,
+                                       kChangeSelect +
+                                           " WHERE org_id = ? AND ((original_date >= ? AND original_date <= ?) OR "
+                                           "(moved_to >= ? AND moved_to <= ?))",
+                                       {org_id, f, t, f, t}, ReadChange);
 }
 
 Result<std::vector<OccurrenceChange>> CalendarStore::ChangesOfSeries(db::Transaction& tx, const std::string& org_id,
@@ -274,8 +275,8 @@ Status CalendarStore::SaveChange(db::Transaction& tx, const OccurrenceChange& c,
                        "end_time = ?, room_id = ?, facilitator_staff_ids = ?, reason = ?, version = version + 1, "
                        "updated_at = ? WHERE org_id = ? AND series_id = ? AND original_date = ? AND version = ?",
                        {static_cast<std::int64_t>(c.cancelled ? 1 : 0), OptText(c.cancel_reason), DateParam(c.date),
-                        TimeParam(c.start_minute), TimeParam(c.end_minute), db::Text(room), db::Text(staff),
-                        c.reason, now, c.org_id, c.series_id, FormatDate(c.original_date), c.version}));
+                        TimeParam(c.start_minute), TimeParam(c.end_minute), db::Text(room), db::Text(staff), c.reason,
+                        now, c.org_id, c.series_id, FormatDate(c.original_date), c.version}));
   if (changed != 1) return Error::StaleVersion();
   return Ok();
 }
@@ -285,7 +286,8 @@ Status CalendarStore::SaveChange(db::Transaction& tx, const OccurrenceChange& c,
 Result<std::vector<Enrollment>> CalendarStore::EnrollmentsOfClient(db::Transaction& tx, const std::string& org_id,
                                                                    const std::string& client_id) {
   return db::ReadAll<Enrollment>(
-      tx, kEnrollmentSelect + " WHERE e.org_id = ? AND e.client_id = ? AND e.voided = 0 ORDER BY e.starts_on DESC, e.id",
+      tx,
+      kEnrollmentSelect + " WHERE e.org_id = ? AND e.client_id = ? AND e.voided = 0 ORDER BY e.starts_on DESC, e.id",
       {org_id, client_id}, ReadEnrollment);
 }
 
@@ -299,8 +301,9 @@ Result<std::vector<Enrollment>> CalendarStore::EnrollmentsOfTrack(db::Transactio
 Result<std::vector<Enrollment>> CalendarStore::EnrollmentsDuring(db::Transaction& tx, const std::string& org_id,
                                                                  Date from, Date to) {
   return db::ReadAll<Enrollment>(tx,
-                                 kEnrollmentSelect + " WHERE e.org_id = ? AND e.voided = 0 AND e.starts_on <= ? AND "
-                                                     "(e.ended_on IS NULL OR e.ended_on > ?) ORDER BY e.starts_on, e.id",
+                                 kEnrollmentSelect +
+                                     " WHERE e.org_id = ? AND e.voided = 0 AND e.starts_on <= ? AND "
+                                     "(e.ended_on IS NULL OR e.ended_on > ?) ORDER BY e.starts_on, e.id",
                                  {org_id, FormatDate(to), FormatDate(from)}, ReadEnrollment);
 }
 
@@ -402,10 +405,9 @@ Result<std::map<std::string, std::string>> CalendarStore::ClientNames(db::Transa
   return out;
 }
 
-Result<std::map<std::string, std::string>> CalendarStore::StaffNames(db::Transaction& tx,
-                                                                     const std::string& org_id) {
-  SW_ASSIGN(auto rs, tx.Query("SELECT id, given_name, preferred_name, family_name FROM staff WHERE org_id = ?",
-                              {org_id}));
+Result<std::map<std::string, std::string>> CalendarStore::StaffNames(db::Transaction& tx, const std::string& org_id) {
+  SW_ASSIGN(auto rs,
+            tx.Query("SELECT id, given_name, preferred_name, family_name FROM staff WHERE org_id = ?", {org_id}));
   std::map<std::string, std::string> out;
   for (const auto& r : rs.rows) out[r.Text(0)] = (r.Text(2).empty() ? r.Text(1) : r.Text(2)) + " " + r.Text(3);
   return out;

@@ -40,10 +40,8 @@ Result<std::vector<Enrollment>> CalendarService::EnrollmentsOfClient(const Actor
     if (!live) return Error::NotFound("no such client");
     return EnrollmentsOfClientIn(tx, actor.org_id, client_id);
   });
-  audit::Event read{.action = "read",
-                    .resource_type = "enrollment",
-                    .client_id = client_id,
-                    .data_category = "schedule"};
+  audit::Event read{
+      .action = "read", .resource_type = "enrollment", .client_id = client_id, .data_category = "schedule"};
   if (!result.ok()) {
     if (result.error().code != ErrorCode::kNotFound) return result;
     read.outcome = "denied";
@@ -83,10 +81,9 @@ Result<Enrollment> CalendarService::Enroll(const Actor& actor, Enrollment draft)
     others.push_back(draft);
     const int peak = PeakActiveDuring(others, draft);
     if (peak > limit) {
-      return Error::Conflict("the track is full",
-                             {{"track_id", track->name + " is full: " + std::to_string(peak - 1) +
-                                               " clients are enrolled at once and the limit is " +
-                                               std::to_string(limit)}});
+      return Error::Conflict("the track is full", {{"track_id", track->name + " is full: " + std::to_string(peak - 1) +
+                                                                    " clients are enrolled at once and the limit is " +
+                                                                    std::to_string(limit)}});
     }
     const std::string now = Now();
     draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};

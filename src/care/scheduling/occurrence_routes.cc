@@ -73,8 +73,8 @@ void AddOccurrenceRoutes(http::Router& router, CalendarService& svc) {
     if (!to) errors.Add("to", "is required (YYYY-MM-DD)");
     if (!errors.empty()) return errors.ToError();
     OccurrenceQuery q{.from = *from, .to = *to};
-    for (auto [key, out] : {std::pair{"track_id", &q.track_id}, std::pair{"staff_id", &q.staff_id},
-                            std::pair{"room_id", &q.room_id}}) {
+    for (auto [key, out] :
+         {std::pair{"track_id", &q.track_id}, std::pair{"staff_id", &q.staff_id}, std::pair{"room_id", &q.room_id}}) {
       auto v = req.Query(key);
       if (!v || v->empty()) continue;
       if (!IsUuid(*v)) return Error::Field(key, "must be an id (UUID)");

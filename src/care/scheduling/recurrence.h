@@ -17,9 +17,9 @@ struct Recurrence {
   std::vector<std::string> days;  // weekday codes mon..sun, in week order
   int start_minute = 0;           // local minutes after midnight
   int end_minute = 0;
-  int interval_weeks = 1;         // 1 = every week, 2 = every other week (counted from the week of starts_on)
+  int interval_weeks = 1;  // 1 = every week, 2 = every other week (counted from the week of starts_on)
   Date starts_on{};
-  std::optional<Date> ends_on;    // the last day it may meet (inclusive); none = open-ended
+  std::optional<Date> ends_on;  // the last day it may meet (inclusive); none = open-ended
 };
 
 // 0 = Monday .. 6 = Sunday; -1 for an unknown code.

@@ -34,9 +34,9 @@ TEST(Recurrence, WeeklyDaysInOrder) {
   NormalizeAndCheck(r, errors);
   EXPECT_TRUE(errors.empty());
   EXPECT_EQ(r.days, (std::vector<std::string>{"mon", "wed", "thu"}));
-  EXPECT_EQ(Format(OccurrenceDates(r, D(2026, 3, 1), D(2026, 3, 12))),
-            (std::vector<std::string>{"2026-03-02", "2026-03-04", "2026-03-05", "2026-03-09", "2026-03-11",
-                                      "2026-03-12"}));
+  EXPECT_EQ(
+      Format(OccurrenceDates(r, D(2026, 3, 1), D(2026, 3, 12))),
+      (std::vector<std::string>{"2026-03-02", "2026-03-04", "2026-03-05", "2026-03-09", "2026-03-11", "2026-03-12"}));
 }
 
 TEST(Recurrence, IntervalWeeksCountFromTheStartingWeek) {
@@ -119,9 +119,7 @@ TEST(Recurrence, NovemberDaylightSavingKeepsLocalTime) {
   EXPECT_EQ(tz::FormatInstant(after->end), "2026-11-02T15:30:00Z");
 }
 
-TEST(Recurrence, UnknownZoneIsAnError) {
-  EXPECT_FALSE(InstantsOf("Mars/Olympus_Mons", D(2026, 3, 9), 540, 600).ok());
-}
+TEST(Recurrence, UnknownZoneIsAnError) { EXPECT_FALSE(InstantsOf("Mars/Olympus_Mons", D(2026, 3, 9), 540, 600).ok()); }
 
 }  // namespace
 }  // namespace stepwise::scheduling
