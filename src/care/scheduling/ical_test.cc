@@ -23,7 +23,9 @@ TEST(Ical, FoldsAt75OctetsWithoutSplittingCharacters) {
     ASSERT_NE(end, std::string::npos);
     EXPECT_LE(end - start, 75u);
     // A continuation never begins inside a UTF-8 sequence.
-    if (start > 0) EXPECT_NE(static_cast<unsigned char>(out[start + 1]) & 0xC0, 0x80);
+    if (start > 0) {
+      EXPECT_NE(static_cast<unsigned char>(out[start + 1]) & 0xC0, 0x80);
+    }
     start = end + 2;
   }
   // Unfolding gives the line back.
@@ -49,7 +51,9 @@ TEST(Ical, CalendarHasRequiredPropertiesAndCrlf) {
   EXPECT_NE(text.find("\r\nLOCATION:Room 2\r\n"), std::string::npos);
   EXPECT_TRUE(text.ends_with("END:VCALENDAR\r\n"));
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') EXPECT_EQ(text[i - 1], '\r');
+    if (text[i] == '\n') {
+      EXPECT_EQ(text[i - 1], '\r');
+    }
   }
 }
 
