@@ -1,6 +1,7 @@
 // The optimizer's phases: greedy (most constrained first, least congested start), repair by ejection chains,
 // large-neighbourhood moves, the preference pass, and Solve with restarts for small problems.
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 #include "care/scheduling/optimizer_search.h"
@@ -109,6 +110,14 @@ void Search::Perturb() {
   const long long stall_limit = kStallBase + kStallPerUnplaced * static_cast<long long>(unplaced.size());
   long long stall = 0;
   std::vector<int> moved;
+  // The walk may step one session below the best count found (one move in kAcceptWorse) to leave a local
+  // optimum; the best placement is kept aside and restored at the end.
+  int best_count = placed_count_;
+  std::vector<std::array<int, 3>> best(reqs_.size());
+  auto snapshot = [&] {
+    for (std::size_t r = 0; r < reqs_.size(); ++r) best[r] = {at_clinician_[r], at_start_[r], at_room_[r]};
+  };
+  snapshot();
   while (!unplaced.empty() && stall < stall_limit && !TimeUp()) {
     ++stall;
     const int r = unplaced[rng_() % unplaced.size()];
@@ -153,13 +162,20 @@ void Search::Perturb() {
       node_budget_ = kReinsertNodes;
       TryInsert(b, kReinsertDepth, true);
     }
-    if (placed_count_ < before) {
-      Rollback(mark);
-    } else if (placed_count_ > before) {
+    if (placed_count_ < before && (placed_count_ < best_count - 1 || rng_() % kAcceptWorse != 0)) Rollback(mark);
+    if (placed_count_ > best_count) {
+      best_count = placed_count_;
+      snapshot();
       stall = 0;
     }
     journal_.clear();
     collect();
+  }
+  if (placed_count_ < best_count) {
+    for (std::size_t r = 0; r < reqs_.size(); ++r)
+      if (at_clinician_[r] >= 0 && !reqs_[r].fixed) Remove(r, false);
+    for (std::size_t r = 0; r < reqs_.size(); ++r)
+      if (best[r][0] >= 0 && !reqs_[r].fixed) Place(r, best[r][0], best[r][1], best[r][2], false);
   }
 }
 

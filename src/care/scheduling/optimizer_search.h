@@ -26,6 +26,7 @@ inline constexpr int kRepairDepth = 1;
 inline constexpr int kReinsertDepth = 2;
 inline constexpr long long kReinsertNodes = 300;
 inline constexpr long long kStallBase = 1000, kStallPerUnplaced = 20;
+inline constexpr unsigned kAcceptWorse = 10;  // one move in ten may lose a session (never two below the best)
 inline constexpr std::size_t kRestartRequests = 200;  // problems of fewer requests get 200 / requests runs (at most 20)
 
 struct Candidate {
