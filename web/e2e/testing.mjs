@@ -16,9 +16,14 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
   let client = null;
   let collectionUrl = '';
 
-  await check('testing: set-up — a client in treatment with no step on the testing ladder', async () => {
+  await check('testing: set-up — a client in treatment with no step on the testing ladder (today’s board first)', async () => {
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const board = await getJson(page, `${api}/testing/board?date=${iso}`);
+    const onBoard = board.selected.filter((e) => e.status === 'to_collect').map((e) => e.client_id);
     const list = await getJson(page, `${api}/clients?stage=treatment&limit=50`);
-    for (const c of list.items) {
+    const candidates = [...list.items].sort((a, b) => Number(onBoard.includes(b.id)) - Number(onBoard.includes(a.id)));
+    for (const c of candidates) {
       const state = await getJson(page, `${api}/clients/${c.id}/testing-state`);
       if (state.step === 0 && !state.open_review) {
         client = c;

@@ -1,7 +1,7 @@
 // The chart's medication section: the medication list (MAT marked, what each makes expected in drug tests,
 // stopped ones with their reason), prescriber referrals with their status steps, and adherence check-ins
 // with the weekly trend.
-import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import {
@@ -19,6 +19,7 @@ import {
   type Referral,
 } from '../../api/medications';
 import type { Client } from '../../api/types';
+import { StatusBadge } from '../../components/StatusBadge';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { formatDate, todayIso } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
@@ -133,7 +134,7 @@ function StopForm({ med, onDone }: { med: Medication; onDone: () => void }) {
       <Group align="flex-end" gap="xs">
         <TextInput label="Stopped on" type="date" value={stopOn} onChange={(e) => setStopOn(e.currentTarget.value)} error={fieldError(error, 'stop_on')} />
         <TextInput label="Reason" value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(error, 'reason')} style={{ flex: 1 }} />
-        <Button type="submit" color="red" variant="light" loading={busy}>
+        <Button type="submit" color="red.9" variant="outline" loading={busy}>
           Stop medication
         </Button>
       </Group>
@@ -165,9 +166,9 @@ function MedicationTable({ meds, canWrite, onChanged }: { meds: Medication[]; ca
                   {m.name}
                 </Text>
                 <Group gap={4}>
-                  {m.mat_kind && <Badge color="blue">{`MAT: ${matLabel(m.mat_kind)}`}</Badge>}
-                  {m.category === 'psychiatric' && <Badge color="grape" variant="light">Psychiatric</Badge>}
-                  {!m.active && <Badge color="gray">Stopped</Badge>}
+                  {m.mat_kind && <StatusBadge color="blue">{`MAT: ${matLabel(m.mat_kind)}`}</StatusBadge>}
+                  {m.category === 'psychiatric' && <StatusBadge color="grape">Psychiatric</StatusBadge>}
+                  {!m.active && <StatusBadge color="gray">Stopped</StatusBadge>}
                   {m.rxnorm_code && (
                     <Text span size="xs" c="dimmed">
                       RxNorm {m.rxnorm_code}
@@ -357,7 +358,7 @@ function ReferralsPanel({ clientId, canWrite }: { clientId: string; canWrite: bo
                   {r.outcome && <Text size="sm">Outcome: {r.outcome}</Text>}
                 </div>
                 <Group gap="xs">
-                  <Badge color={r.status === 'closed' || r.status === 'seen' ? 'gray' : 'yellow'}>{REFERRAL_STATUS_LABELS[r.status]}</Badge>
+                  <StatusBadge color={r.status === 'closed' || r.status === 'seen' ? 'gray' : 'yellow'}>{REFERRAL_STATUS_LABELS[r.status]}</StatusBadge>
                   {canWrite && r.status !== 'closed' && stepping !== r.id && (
                     <Button size="compact-sm" variant="subtle" onClick={() => setStepping(r.id)} aria-label={`Next step for the referral to ${r.provider_name}`}>
                       Next step…

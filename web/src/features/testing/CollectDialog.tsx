@@ -84,7 +84,7 @@ export function CollectDialog({ entry, onClose, onCollected }: { entry: BoardEnt
             <Button type="submit" size="lg" loading={busy} disabled={!panelCode}>
               Save collection
             </Button>
-            <Button size="lg" color="red" variant="light" onClick={() => send(true)} disabled={busy || !panelCode}>
+            <Button size="lg" color="red.9" variant="outline" onClick={() => send(true)} disabled={busy || !panelCode}>
               Client refused
             </Button>
           </Group>

@@ -2,11 +2,12 @@
 // a cup is read with one Negative/Positive toggle per analyte (all negative to start), a lab report is
 // typed as values. After saving, the server's interpretation (negative, presumptive or confirmed positive,
 // expected from a prescription), the specimen validity, billing suggestions and any ladder step are shown.
-import { Alert, Anchor, Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ACTION_LABELS, KIND_LABELS, testingApi, type AnalyteInput, type Collection, type Panel, type ResultDraft } from '../../api/testing';
+import { StatusBadge } from '../../components/StatusBadge';
 import { ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
@@ -98,7 +99,7 @@ function ResultForm({ collection, panel, onSaved }: { collection: Collection; pa
                     <SegmentedControl
                       aria-label={`${a.label} reading`}
                       size="md"
-                      color={readings[a.code] === 'positive' ? 'red' : undefined}
+                      color={readings[a.code] === 'positive' ? 'red.9' : undefined}
                       value={readings[a.code] ?? 'negative'}
                       onChange={(v) => setReadings((r) => ({ ...r, [a.code]: v as 'negative' | 'positive' }))}
                       data={[
@@ -183,8 +184,8 @@ export function CollectionOutcome({ c }: { c: Collection }) {
                   <Table.Td>{i.label}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
-                      <Badge color={s.color}>{s.label}</Badge>
-                      {i.expected && <Badge color="blue">Expected: prescribed</Badge>}
+                      <StatusBadge color={s.color}>{s.label}</StatusBadge>
+                      {i.expected && <StatusBadge color="blue">Expected: prescribed</StatusBadge>}
                     </Group>
                   </Table.Td>
                   <Table.Td>

@@ -1,11 +1,12 @@
 // The review queue: every open step of the consequences ladder (warning, behavioral contract, discharge
 // review) with the results that triggered it, and the decision with its reason. A discharge review is
 // decided only by someone holding testing.decide (the director); others see who must decide.
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client';
 import { ACTION_LABELS, KIND_LABELS, decisionsFor, testingApi, type TestingEvent } from '../../api/testing';
+import { StatusBadge } from '../../components/StatusBadge';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../lib/format';
@@ -46,7 +47,7 @@ function DecideForm({ e, onDone }: { e: TestingEvent; onDone: () => void }) {
         />
         {error && !(error instanceof ApiError && error.fields.length > 0) ? <ErrorAlert title="Not saved" error={error} /> : null}
         <Group>
-          <Button type="submit" loading={busy} color={decision === 'discharge' ? 'red' : undefined}>
+          <Button type="submit" loading={busy} color={decision === 'discharge' ? 'red.9' : undefined}>
             Record decision
           </Button>
         </Group>
@@ -71,9 +72,9 @@ export function ReviewItem({ e, onDecided }: { e: TestingEvent; onDecided: () =>
               {KIND_LABELS[e.kind] ?? e.kind} on {formatDate(e.at)} → step {e.step}
             </Text>
           </div>
-          <Badge color={e.action === 'discharge_review' ? 'red' : e.action === 'behavioral_contract' ? 'orange' : 'yellow'} size="lg">
+          <StatusBadge color={e.action === 'discharge_review' ? 'red' : e.action === 'behavioral_contract' ? 'orange' : 'yellow'}>
             {ACTION_LABELS[e.action] ?? e.action}
-          </Badge>
+          </StatusBadge>
         </Group>
         {e.collection_id && (
           <Anchor component={Link} to={`/testing/collections/${e.collection_id}`} size="sm">

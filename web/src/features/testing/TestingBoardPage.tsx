@@ -2,10 +2,11 @@
 // Built for a tablet at the collection desk: one big button per client, a short collection form, then the
 // result entry. Staff may run the day's selection (recorded, idempotent) and close the day (uncollected →
 // missed).
-import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { testingApi, type BoardEntry, type BoardStatus } from '../../api/testing';
+import { StatusBadge } from '../../components/StatusBadge';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant, todayIso } from '../../lib/format';
@@ -41,18 +42,18 @@ function Entry({ e, canWrite, onCollect }: { e: BoardEntry; canWrite: boolean; o
           <Anchor component={Link} to={`/clients/${e.client_id}#drug-testing`} fw={700} size="lg">
             {e.client_name}
           </Anchor>
-          <Badge color={s.color} size="lg">
+          <StatusBadge color={s.color}>
             {s.label}
-          </Badge>
+          </StatusBadge>
         </Group>
         <Group gap="xs">
-          <Badge variant="light" color="gray">
+          <StatusBadge color="gray">
             {REASON[e.reason] ?? e.reason}
-          </Badge>
+          </StatusBadge>
           {e.observed && (
-            <Badge variant="light" color="orange">
+            <StatusBadge color="orange">
               Observed collection
-            </Badge>
+            </StatusBadge>
           )}
           {e.result_status && <Text size="sm">{RESULT[e.result_status] ?? e.result_status}</Text>}
         </Group>
@@ -109,8 +110,8 @@ export function TestingBoardPage() {
               </Title>
               {canWrite && b.selected.some((e) => e.status === 'to_collect') && (
                 <Button
-                  variant="light"
-                  color="red"
+                  variant="outline"
+                  color="red.9"
                   loading={closing.busy}
                   onClick={() =>
                     void closing.run(() => testingApi.closeDay(date), (r) => {

@@ -1,11 +1,12 @@
 // The chart's drug-testing section: where the client stands on the consequences ladder (warning,
 // behavioral contract, discharge review) with the events and results behind it, the share of negative
 // tests by week, and the timeline of tests with each analyte's result.
-import { Alert, Anchor, Badge, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ACTION_LABELS, KIND_LABELS, testingApi, type ClientTests, type TestingState } from '../../api/testing';
 import type { Client } from '../../api/types';
+import { StatusBadge } from '../../components/StatusBadge';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { formatDate } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
@@ -33,9 +34,11 @@ export function PolicyState({ state }: { state: TestingState }) {
         <Title order={3} size="h4">
           Consequences policy
         </Title>
-        <Badge color={color} size="lg" data-testid="testing-step">
+        <span data-testid="testing-step">
+          <StatusBadge color={color}>
           {state.step > 0 ? `Step ${state.step}: ${current}` : 'No warnings'}
-        </Badge>
+        </StatusBadge>
+        </span>
       </Group>
       {state.contract && (
         <Alert color="orange" variant="light" title="Behavioral contract">
@@ -121,17 +124,17 @@ export function TestsTimeline({ tests }: { tests: ClientTests }) {
               <Table.Tr key={c?.id ?? `${item.date}-${k}`} data-testid="test-row">
                 <Table.Td>{formatDate(item.date)}</Table.Td>
                 <Table.Td>
-                  <Badge color={o.color}>{o.label}</Badge>
+                  <StatusBadge color={o.color}>{o.label}</StatusBadge>
                 </Table.Td>
                 <Table.Td>
                   {c ? (
                     <Group gap={4}>
                       {notable.length === 0 && (c.interpretations?.length ?? 0) > 0 && <Text size="sm">All negative</Text>}
                       {notable.map((i) => (
-                        <Badge key={i.code} variant="light" color={i.expected ? 'blue' : 'red'}>
+                        <StatusBadge key={i.code} color={i.expected ? 'blue' : 'red'}>
                           {i.label}
                           {i.expected ? ' (expected)' : ''}
-                        </Badge>
+                        </StatusBadge>
                       ))}
                       <Anchor component={Link} to={`/testing/collections/${c.id}`} size="sm">
                         Details
