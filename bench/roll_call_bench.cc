@@ -83,6 +83,26 @@ class Raw {
             "INSERT INTO attendance (id, org_id, group_session_id, client_id, session_date, start_at, status, "
             "late_minutes, left_early_minutes, absence_reason, attended_minutes, version, created_at, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, 'present', 0, 0, NULL, 90, 1, ?, ?)");
+    // The audit rows the service appends (one for the record, one per client), into a table of the same shape
+    // and indexes as audit_events, with its chain head: the real table's triggers would refuse rows not
+    // sealed by the service's hash chain, so the raw side writes a twin.
+    Exec("CREATE TABLE IF NOT EXISTS raw_audit_events (id TEXT PRIMARY KEY, org_id TEXT, occurred_at TEXT NOT NULL, "
+         "user_id TEXT NOT NULL, action TEXT NOT NULL, resource_type TEXT NOT NULL, resource_id TEXT, client_id TEXT, "
+         "request_id TEXT, outcome TEXT NOT NULL, reason TEXT, seq BIGINT, username TEXT, role TEXT, "
+         "data_category TEXT, source_address TEXT, prev_hash TEXT, hash TEXT)");
+    Exec("CREATE INDEX IF NOT EXISTS raw_audit_by_time ON raw_audit_events (org_id, occurred_at)");
+    Exec("CREATE UNIQUE INDEX IF NOT EXISTS raw_audit_by_seq ON raw_audit_events (seq)");
+    Exec("CREATE INDEX IF NOT EXISTS raw_audit_by_client ON raw_audit_events (org_id, client_id, occurred_at)");
+    Exec("CREATE INDEX IF NOT EXISTS raw_audit_by_user ON raw_audit_events (org_id, user_id, occurred_at)");
+    Exec("CREATE TABLE IF NOT EXISTS raw_audit_chain (id INTEGER PRIMARY KEY, seq BIGINT NOT NULL, last_hash TEXT)");
+    Exec("INSERT OR IGNORE INTO raw_audit_chain (id, seq, last_hash) VALUES (1, 0, '')");
+    Prepare(&audit_,
+            "INSERT INTO raw_audit_events (id, org_id, occurred_at, user_id, action, resource_type, resource_id, "
+            "client_id, request_id, outcome, reason, seq, username, role, data_category, source_address, prev_hash, "
+            "hash) VALUES (?, ?, ?, 'bench', ?, ?, ?, ?, 'bench-request', 'success', NULL, "
+            "(SELECT seq + 1 FROM raw_audit_chain WHERE id = 1), 'bench', 'counselor', 'clinical_note', '127.0.0.1', "
+            "(SELECT last_hash FROM raw_audit_chain WHERE id = 1), ?)");
+    Prepare(&chain_, "UPDATE raw_audit_chain SET seq = seq + 1, last_hash = ? WHERE id = 1");
     Prepare(&note_,
             "INSERT INTO session_notes (id, org_id, client_id, kind, group_session_id, session_date, start_at, end_at, "
             "content, author_staff_id, author_user_id, author_name, author_licensed, status, version, created_at, "
@@ -92,6 +112,8 @@ class Raw {
     sqlite3_finalize(group_);
     sqlite3_finalize(attendance_);
     sqlite3_finalize(note_);
+    sqlite3_finalize(audit_);
+    sqlite3_finalize(chain_);
     sqlite3_close(db_);
   }
 
@@ -108,6 +130,8 @@ class Raw {
       Bind(note_, {NewUuidV7(std::chrono::system_clock::now()), org, c, gid, date, start, end, note_json, staff, now,
                    now});
     }
+    Audit(org, now, "create", "group_session", gid, "");
+    for (const auto& c : clients) Audit(org, now, "update", "session_note", gid, c);
     Exec("COMMIT");
   }
 
@@ -126,8 +150,15 @@ class Raw {
     }
     if (sqlite3_step(s) != SQLITE_DONE) Die(sqlite3_errmsg(db_));
   }
+  void Audit(const std::string& org, const std::string& now, const char* action, const char* type,
+             const std::string& resource, const std::string& client) {
+    const std::string hash = std::string(64, "0123456789abcdef"[++audits_ % 16]);  // a 64-hex link, like SHA-256's
+    Bind(audit_, {NewUuidV7(std::chrono::system_clock::now()), org, now, action, type, resource, client, hash});
+    Bind(chain_, {hash});
+  }
   sqlite3* db_ = nullptr;
-  sqlite3_stmt *group_ = nullptr, *attendance_ = nullptr, *note_ = nullptr;
+  sqlite3_stmt *group_ = nullptr, *attendance_ = nullptr, *note_ = nullptr, *audit_ = nullptr, *chain_ = nullptr;
+  unsigned audits_ = 0;
 };
 
 }  // namespace
