@@ -121,7 +121,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     };
     page.on('request', onRequest);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Not saved').waitFor();
+    await page.getByText('Not saved', { exact: true }).waitFor();
     await rowOf(d).getByText(/^names another attendee/).waitFor();
     assert((await getJson(page, `${api1}/group-sessions/${encodeURIComponent(occ.id)}`)).record === null, 'the refused save wrote a record');
     await rowOf(d).getByLabel('Note', { exact: true }).fill('Gave peers feedback about weekend plans; identified one coping skill.');

@@ -76,7 +76,7 @@ function AttendedHoursPanel({ clientId, today }: { clientId: string; today: stri
             <List spacing={4} size="sm" listStyleType="none" p={0} data-testid="attended-checks">
               {applying.map((c) => (
                 <List.Item key={c.code}>
-                  <Text size="sm" fw={600} c={c.ok ? 'green.9' : 'red.9'} span>
+                  <Text size="sm" fw={600} c={c.ok ? undefined : 'red.9'} className={c.ok ? 'sw-ok' : undefined} span>
                     {c.ok ? '✓ ' : '✗ '}
                     {c.label}
                   </Text>
