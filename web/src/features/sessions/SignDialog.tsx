@@ -48,7 +48,7 @@ export function SignDialog({
     }
   };
   return (
-    <Modal opened={opened} onClose={close} title={title} centered>
+    <Modal opened={opened} onClose={close} title={title} centered closeButtonProps={{ 'aria-label': 'Close' }}>
       <form
         aria-label={title}
         onSubmit={(e) => {

@@ -39,7 +39,7 @@ function CompleteDialog({ task, onClose, onDone }: { task: Task | null; onClose:
     }
   };
   return (
-    <Modal opened={task != null} onClose={onClose} title="Complete task" centered>
+    <Modal opened={task != null} onClose={onClose} title="Complete task" centered closeButtonProps={{ 'aria-label': 'Close' }}>
       <form
         aria-label="Complete task"
         onSubmit={(e) => {
