@@ -11,36 +11,9 @@ const enc = encodeURIComponent;
 
 // ---- Calendar pieces this module reads (CAL / APPT own them) ----
 
-/** One computed group occurrence; `id` is `<series id>:<YYYY-MM-DD>` of its original local date. */
-export interface Occurrence {
-  id: string;
-  series_id: Id;
-  program_id: Id;
-  track_id: Id;
-  track_name: string;
-  title: string;
-  group_type: string;
-  topic: string;
-  curriculum_module: string;
-  date: DateString;
-  start_at: Instant;
-  end_at: Instant;
-  /** Local "09:00". */
-  start: string;
-  end: string;
-  room_id: Id | null;
-  room_name: string;
-  modality: 'in_person' | 'telehealth' | string;
-  meeting_link: string | null;
-  facilitator_staff_ids: Id[];
-  facilitator_names: string[];
-  size_limit: number;
-  status: 'scheduled' | 'cancelled';
-  cancel_reason: string;
-  moved: boolean;
-  original_date: DateString;
-  enrolled_count: number;
-}
+/** One computed group occurrence, as the calendar sends it. */
+export type { Occurrence } from './schedule';
+import type { Occurrence } from './schedule';
 
 export interface RosterEntry {
   client_id: Id;
