@@ -36,6 +36,9 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+/** The page a failing check photographs (set once the browser is up). */
+let currentPage = null;
+
 async function check(name, fn) {
   const started = Date.now();
   try {
@@ -47,6 +50,11 @@ async function check(name, fn) {
     const msg = e instanceof Error ? e.message.split('\n').slice(0, 6).join('\n     ') : String(e);
     failures.push(name);
     console.log(`FAIL ${name}\n     ${msg}`);
+    if (currentPage) {
+      const shot = join(artifacts, `failure-${failures.length}.png`);
+      await currentPage.screenshot({ path: shot, fullPage: true }).catch(() => {});
+      console.log(`     screenshot: ${shot}`);
+    }
   }
 }
 
@@ -197,6 +205,7 @@ try {
   });
   context.setDefaultTimeout(TIMEOUT);
   const page = context.pages()[0] ?? (await context.newPage());
+  currentPage = page;
   page.on('pageerror', (err) => pageErrors.push(err.message));
   // The strict CSP (no inline styles without the page's nonce) must not block anything the app does.
   page.on('console', (msg) => {

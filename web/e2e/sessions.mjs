@@ -95,6 +95,7 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     await page.getByRole('button', { name: 'Mark the rest present' }).click();
     await page.getByTestId('roll-call-counts').getByText(`${n - 1} attending · 1 absent · 0 not marked`).waitFor();
 
+    await page.getByLabel('Content summary').fill('Members named one trigger from the weekend and a coping skill for it.');
     await rowOf(a).getByRole('button', { name: `Write note for ${a}` }).click();
     await rowOf(a).getByRole('button', { name: `Templates for ${a}'s note` }).click();
     await page.getByRole('menuitem').first().click();
@@ -165,7 +166,11 @@ export async function run({ page, baseUrl, check, assert, axeScan }) {
     assert(leaked.length === 0, `the chart's Sessions section names other attendees: ${leaked.join(', ')}`);
     await section.scrollIntoViewIfNeeded();
     await axeScan(page, 'chart sessions section');
-    await notes.getByRole('link', { name: /^Group/ }).first().click();
+    // This group's note for this client (the chart lists older demo notes too).
+    const record = (await getJson(page, `${api1}/group-sessions/${encodeURIComponent(occ.id)}`)).record;
+    const own = record.notes.find((x) => x.client_id === me.client_id);
+    assert(own?.note_id, `the signed record has no note for ${me.client_name}`);
+    await notes.locator(`a[href$="/notes/${encodeURIComponent(own.note_id)}"]`).click();
     await page.getByRole('heading', { level: 1, name: 'Group session note' }).waitFor();
     await page.getByTestId('group-note-own').getByText('One day at a time', { exact: false }).waitFor();
     await page.getByTestId('note-status').getByText(/Signed|Awaiting co-sign/).waitFor();

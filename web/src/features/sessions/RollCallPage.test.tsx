@@ -146,4 +146,18 @@ describe('RollCallPage', { timeout: 120_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Save' })).not.toBeInTheDocument();
     expect(m.callsTo('POST', `${PATH}/sign`).map((c) => c.body)).toEqual([{ password: 'wrong' }, { password: 'right-password' }]);
   });
+
+  it('holds Sign back until the shared note has its content summary, and says so', async () => {
+    const saved = groupSession(2);
+    saved.record = recordFrom({
+      shared_note: { topic: 't', curriculum_module: '', modality: 'in_person', summary: '', facilitator_staff_ids: [] },
+      attendance: saved.roster.map((r) => ({ client_id: r.client_id, status: 'present', late_minutes: 0, left_early_minutes: 0, absence_reason: '' })),
+      notes: [],
+    }) as never;
+    mockFetch({ [`GET ${PATH}`]: json(saved) });
+    renderScreen(<RollCallPage />, { route: `/groups/${encodeURIComponent(OCC_ID)}`, path: '/groups/:occurrenceId', session: WRITER });
+    await screen.findByRole('heading', { level: 1, name: 'Relapse prevention' });
+    expect(screen.getByRole('button', { name: 'Sign…' })).toBeDisabled();
+    expect(screen.getByText('Write the group note’s content summary first.')).toBeInTheDocument();
+  });
 });

@@ -161,7 +161,15 @@ export function RollCallPage() {
     adopt(fresh);
   };
   const stale = saveError instanceof ApiError && saveError.isStale;
-  const signBlocked = dirty ? 'Save first.' : !rec ? 'Save the roll call first.' : unmarked > 0 ? `${unmarked} not marked.` : '';
+  const signBlocked = dirty
+    ? 'Save first.'
+    : !rec
+      ? 'Save the roll call first.'
+      : unmarked > 0
+        ? `${unmarked} not marked.`
+        : rec.status === 'draft' && !draft.shared.summary.trim()
+          ? 'Write the group note’s content summary first.'
+          : '';
 
   return (
     <Stack gap="md" maw={1100} pb={96}>
