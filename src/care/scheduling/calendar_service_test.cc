@@ -8,6 +8,7 @@
 
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
+#include "care/scheduling/calendar_store.h"
 #include "care/scheduling/occurrences.h"
 #include "platform/base/time_zone.h"
 #include "platform/db/transaction_scope.h"
@@ -279,6 +280,23 @@ TEST_P(CalendarServiceTest, EnrollmentCapacityAndRoster) {
   ASSERT_TRUE(in_tx.ok());
   ASSERT_EQ(in_tx->size(), 1u);
   EXPECT_EQ(FormatDate(*in_tx->front().ended_on), "2026-03-09");
+}
+
+TEST_P(CalendarServiceTest, ClientNamesNeverNameAnotherOrganizationsClient) {
+  program::ProgramService programs(database(), clock_);
+  auto other = programs.AddOrganization(stepwise::testing::TestActor(""), {{}, "Elsewhere", "America/Chicago"});
+  ASSERT_TRUE(other.ok());
+  admissions::Client c;
+  c.legal_name = {"Zed", "", "Other"};
+  c.birth_date = D("1991-01-01");
+  auto theirs = clients_->Create(stepwise::testing::TestActor(other->meta.id), c);
+  ASSERT_TRUE(theirs.ok()) << theirs.error().message;
+  auto names = db::InTransaction(database(), db::Access::kRead, [&](db::Transaction& tx) {
+    return CalendarStore::ClientNames(tx, admin_.org_id, {client_ids_[0], theirs->summary.client.meta.id, "no-such-id"});
+  });
+  ASSERT_TRUE(names.ok()) << names.error().message;
+  ASSERT_EQ(names->size(), 1u);
+  EXPECT_EQ(names->at(client_ids_[0]), "Ana Silva");
 }
 
 STORE_TEST_P(CalendarServiceTest);

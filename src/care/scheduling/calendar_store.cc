@@ -392,14 +392,17 @@ Result<std::map<std::string, std::string>> CalendarStore::ClientNames(db::Transa
                                                                       const std::vector<std::string>& ids) {
   std::map<std::string, std::string> out;
   if (ids.empty()) return out;
-  std::string sql = "SELECT id, given_name, preferred_name, family_name FROM clients WHERE org_id = ? AND id IN (";
-  std::vector<Param> params = {org_id};
+  // By primary key, the organization checked on each row: with "org_id = ? AND id IN (…)" SQLite's planner
+  // (no statistics) scanned the organization's clients through an org_id index instead.
+  std::string sql = "SELECT id, given_name, preferred_name, family_name, org_id FROM clients WHERE id IN (";
+  std::vector<Param> params;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     sql += i == 0 ? "?" : ", ?";
     params.emplace_back(ids[i]);
   }
   SW_ASSIGN(auto rs, tx.Query(sql + ")", std::span<const Param>(params)));
   for (const auto& r : rs.rows) {
+    if (r.Text(4) != org_id) continue;
     out[r.Text(0)] = (r.Text(2).empty() ? r.Text(1) : r.Text(2)) + " " + r.Text(3);
   }
   return out;
