@@ -192,6 +192,44 @@ for (const [engine, dbFor] of engines) {
       assert.deepEqual(billing.json.items.map((i) => i.code), [null, '90853', '90834']);
     });
 
+    test('a family note lists only family members the client consented to involve', async () => {
+      const body = {
+        kind: 'family', format: 'DAP', start_at: `${day(-2)}T17:00:00Z`, end_at: `${day(-2)}T18:00:00Z`, modality: 'family_systems', delivery: 'in_person',
+        sections: { data: 'Family session on communication at home.', assessment: 'Supportive, some conflict over curfew.', plan: 'Weekly family check-in.' },
+        family_members: [{ name: 'Rosa Silva', relationship: 'mother' }],
+      };
+      const path = `/api/v1/clients/${clients[0].id}/notes`;
+      const before = (await lena.call('GET', path)).json.items.length;
+      const refused = await lena.call('POST', path, { body });
+      assert.equal(refused.status, 400, refused.text);
+      assert.deepEqual(fieldsOf(refused), ['family_members[0].name']);
+      assert.equal((await lena.call('GET', path)).json.items.length, before, 'a refused family note was saved');
+
+      const draft = await api(base, 'POST', `/api/v1/clients/${clients[0].id}/consents`, { body: { kind: 'specific' } });
+      assert.equal(draft.status, 201, draft.text);
+      const patched = await api(base, 'PATCH', `/api/v1/consents/${draft.json.id}`, {
+        headers: ifMatch(1),
+        body: {
+          information: { categories: ['attendance', 'progress'], description: 'Attendance and progress for family sessions' },
+          recipient: { kind: 'person', category: 'family', name: 'Rosa Silva', address: '4 Pine St', relationship: 'mother' },
+          purpose: { code: 'family_involvement', text: 'So my mother can take part in family sessions' },
+          expiration: { kind: 'date', date: `${new Date().getUTCFullYear() + 1}-06-30` },
+        },
+      });
+      assert.equal(patched.status, 200, patched.text);
+      const active = await api(base, 'POST', `/api/v1/consents/${draft.json.id}/activate`, {
+        headers: ifMatch(2), body: { signature: { role: 'client', signer_name: 'Ana Silva', method: 'typed' }, signed_on: day(0) },
+      });
+      assert.equal(active.status, 200, active.text);
+
+      const accepted = await lena.call('POST', path, { body: { ...body, family_members: [{ name: 'rosa silva', relationship: 'mother' }] } });
+      assert.equal(accepted.status, 201, accepted.text);
+      assert.deepEqual(accepted.json.family_members.map((m) => m.name), ['rosa silva']);
+      const stranger = await lena.call('POST', path, { body: { ...body, family_members: [{ name: 'Rosa Silva' }, { name: 'Tom Silva', relationship: 'uncle' }] } });
+      assert.equal(stranger.status, 400, stranger.text);
+      assert.deepEqual(fieldsOf(stranger), ['family_members[1].name']);
+    });
+
     test('attended hours, My day, unsigned lists and settings', async () => {
       const hours = await priya.call('GET', `/api/v1/clients/${clients[1].id}/attended-hours?week_of=${day(-1)}`);
       assert.equal(hours.status, 200, hours.text);
