@@ -22,3 +22,5 @@ CREATE INDEX testing_selected_by_program_day ON testing_selected (org_id, select
 CREATE INDEX testing_collections_pending ON testing_collections (org_id, outcome, collected_at);
 -- InquiryStore: a client's open inquiry, newest first.
 CREATE INDEX inquiries_by_client_received ON inquiries (org_id, client_id, received_at, id);
+-- SessionStore::NoteIdOfAppointment: My day links an appointment to the note written for it.
+CREATE INDEX session_notes_by_appointment ON session_notes (org_id, appointment_id);

@@ -230,6 +230,22 @@ for (const [engine, dbFor] of engines) {
       assert.deepEqual(fieldsOf(stranger), ['family_members[1].name']);
     });
 
+    test("My day links today's appointment to the note written for it", async () => {
+      const lenaStaff = (await api(base, 'GET', '/api/v1/staff?limit=100')).json.items.find((x) => x.given_name === 'Lena');
+      const localToday = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+      const appt = await api(base, 'POST', '/api/v1/appointments', {
+        body: { kind: 'individual', client_id: clients[3].id, staff_id: lenaStaff.id, modality: 'telehealth', meeting_link: 'https://meet.example.org/dee', date: localToday, start: '19:00', end: '19:50' },
+      });
+      assert.equal(appt.status, 201, appt.text);
+      const ofAppt = async () => (await lena.call('GET', '/api/v1/my-day')).json.appointments.find((a) => a.id === appt.json.id);
+      assert.equal((await ofAppt()).note_id, null);
+      const note = await lena.call('POST', `/api/v1/clients/${clients[3].id}/notes`, {
+        body: { kind: 'individual', format: 'DAP', appointment_id: appt.json.id, modality: 'mi', sections: { data: 'Reviewed the week.', assessment: 'Ambivalent about the plan.', plan: 'Decisional balance next time.' } },
+      });
+      assert.equal(note.status, 201, note.text);
+      assert.equal((await ofAppt()).note_id, note.json.id);
+    });
+
     test('attended hours, My day, unsigned lists and settings', async () => {
       const hours = await priya.call('GET', `/api/v1/clients/${clients[1].id}/attended-hours?week_of=${day(-1)}`);
       assert.equal(hours.status, 200, hours.text);

@@ -220,7 +220,10 @@ Result<MyDay> SessionService::Today(const Actor& actor) {
     if (calendar_.appointments && !actor.staff_id.empty()) {
       SW_ASSIGN(auto appointments, calendar_.appointments(tx, actor.org_id, d.date, d.date));
       for (auto& a : appointments) {
-        if (a.staff_id == actor.staff_id && a.status == "scheduled") d.appointments.push_back(std::move(a));
+        if (a.staff_id != actor.staff_id || a.status != "scheduled") continue;
+        SW_ASSIGN(auto note_id, SessionStore::NoteIdOfAppointment(tx, actor.org_id, a.meta.id));
+        if (!note_id.empty()) d.appointment_notes[a.meta.id] = std::move(note_id);
+        d.appointments.push_back(std::move(a));
       }
     }
     SW_ASSIGN(d.notes_to_sign, QueueIn(tx, actor, std::string(kDraft), actor.user_id));

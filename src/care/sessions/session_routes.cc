@@ -529,7 +529,12 @@ void AddSessionRoutes(http::Router& router, SessionService& sessions) {
       o["roll_call_status"] = g.roll_call_status;
       groups.emplace_back(std::move(o));
     }
-    for (const auto& a : d.appointments) appointments.emplace_back(AppointmentJson(a));
+    for (const auto& a : d.appointments) {
+      json::object o = AppointmentJson(a);
+      const auto note = d.appointment_notes.find(a.meta.id);
+      o["note_id"] = note == d.appointment_notes.end() ? json::value(nullptr) : json::value(note->second);
+      appointments.emplace_back(std::move(o));
+    }
     for (const auto& q : d.notes_to_sign) to_sign.emplace_back(QueueJson(q));
     for (const auto& q : d.cosign_queue) cosign.emplace_back(QueueJson(q));
     for (const auto& t : d.tasks) {

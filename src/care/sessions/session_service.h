@@ -8,6 +8,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -115,6 +116,7 @@ struct MyDay {
   Date date{};
   std::vector<DayGroup> groups;
   std::vector<scheduling::Appointment> appointments;
+  std::map<std::string, std::string> appointment_notes;  // appointment id → the note written for it
   std::vector<QueueItem> notes_to_sign, cosign_queue;
   std::vector<tasks::TaskView> tasks;
 };

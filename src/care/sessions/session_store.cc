@@ -348,6 +348,14 @@ Result<std::vector<Note>> SessionStore::NotesOfClient(db::Transaction& tx, const
       {org_id, client_id}, ReadNote);
 }
 
+Result<std::string> SessionStore::NoteIdOfAppointment(db::Transaction& tx, const std::string& org_id,
+                                                      const std::string& appointment_id) {
+  SW_ASSIGN(auto rs, tx.Query("SELECT id FROM session_notes WHERE org_id = ? AND appointment_id = ? AND voided = 0 "
+                              "ORDER BY created_at, id LIMIT 1",
+                              {org_id, appointment_id}));
+  return rs.rows.empty() ? std::string() : rs.rows.front().Text(0);
+}
+
 Result<std::vector<Note>> SessionStore::NotesWithStatus(db::Transaction& tx, const std::string& org_id,
                                                         const std::string& status, const std::string& author_user_id,
                                                         const std::string& author_staff_id) {

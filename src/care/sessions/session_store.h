@@ -77,6 +77,9 @@ class SessionStore {
   static Result<std::vector<Note>> NotesWithStatus(db::Transaction& tx, const std::string& org_id,
                                                    const std::string& status, const std::string& author_user_id,
                                                    const std::string& author_staff_id = "");
+  // The live note written for an appointment, if any ("" when none).
+  static Result<std::string> NoteIdOfAppointment(db::Transaction& tx, const std::string& org_id,
+                                                 const std::string& appointment_id);
   static Status InsertNote(db::Transaction& tx, const Note& n);
   // Saves content, times, links and the signing fields at `expected`.
   static Status UpdateNote(db::Transaction& tx, const Note& n, std::int64_t expected, const std::string& now);
