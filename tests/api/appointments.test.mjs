@@ -202,6 +202,32 @@ for (const [engine, dbFor] of engines) {
       assert.equal((await api(base, 'GET', `/api/v1/clients/${ben.id}/enrollments`)).json.items.length, 1);
     });
 
+    test('manual session requirements are listed and voided with a reason; a voided one is no longer proposed', async () => {
+      const list = await api(base, 'GET', `/api/v1/clients/${ben.id}/session-requirements`);
+      assert.equal(list.status, 200, list.text);
+      assert.equal(list.json.items.length, 1);
+      const r = list.json.items[0];
+      assert.deepEqual([r.kind, r.minutes, r.count, r.per, r.staff_id], ['individual', 50, 1, 'week', dana.id]);
+      const week = '2026-11-23';
+      const before = await api(base, 'POST', '/api/v1/schedule/proposals', { body: { program_id: setup.program.id, week_of: week, weeks: 1 } });
+      assert.equal(before.status, 201, before.text);
+      assert.ok(before.json.items.some((i) => i.action === 'create' && i.client_id === ben.id), before.text);
+      const noReason = await api(base, 'POST', `/api/v1/session-requirements/${r.id}/void`, { headers: ifMatch(r.version), body: {} });
+      assert.equal(noReason.status, 400, noReason.text);
+      assert.deepEqual(fieldsOf(noReason), ['reason']);
+      const stale = await api(base, 'POST', `/api/v1/session-requirements/${r.id}/void`, { headers: ifMatch(r.version + 5), body: { reason: 'x' } });
+      assert.ok([409, 412].includes(stale.status), stale.text);
+      assert.equal((await api(base, 'GET', `/api/v1/clients/${ben.id}/session-requirements`)).json.items.length, 1);
+      const voided = await api(base, 'POST', `/api/v1/session-requirements/${r.id}/void`, { headers: ifMatch(r.version), body: { reason: 'Now covered by the plan' } });
+      assert.equal(voided.status, 200, voided.text);
+      assert.equal(voided.json.voided, true);
+      assert.deepEqual((await api(base, 'GET', `/api/v1/clients/${ben.id}/session-requirements`)).json.items, []);
+      const after = await api(base, 'POST', '/api/v1/schedule/proposals', { body: { program_id: setup.program.id, week_of: week, weeks: 1 } });
+      assert.equal(after.status, 201, after.text);
+      assert.ok(!after.json.items.some((i) => i.action === 'create' && i.client_id === ben.id), after.text);
+      assert.equal((await api(base, 'POST', `/api/v1/session-requirements/${dana.id}/void`, { headers: ifMatch(1), body: { reason: 'x' } })).status, 404);
+    });
+
     test('scheduled hours against the configured checks, and the director warnings', async () => {
       const hours = await api(base, 'GET', `/api/v1/clients/${ana.id}/scheduled-hours?week_of=${MONDAY}`);
       assert.equal(hours.status, 200, hours.text);

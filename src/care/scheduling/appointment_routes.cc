@@ -162,6 +162,18 @@ json::object StaffAvailabilityJson(const StaffAvailability& a) {
   return o;
 }
 
+json::object RequirementJson(const SessionRequirement& r) {
+  json::object out;
+  http::PutMeta(out, r.meta);
+  out["client_id"] = r.client_id;
+  out["kind"] = r.kind;
+  out["minutes"] = r.minutes;
+  out["count"] = r.count;
+  out["per"] = r.per;
+  out["staff_id"] = TextOrNull(r.staff_id);
+  return out;
+}
+
 json::object ProposalJson(const Proposal& p) {
   json::object o;
   http::PutMeta(o, p.meta);
@@ -368,15 +380,20 @@ void AddAppointmentRoutes(http::Router& router, AppointmentService& service) {
                  r.staff_id = o.Id("staff_id").value_or("");
                }));
                SW_ASSIGN(auto saved, service.AddRequirement(req.actor, std::move(r)));
-               json::object out;
-               http::PutMeta(out, saved.meta);
-               out["client_id"] = saved.client_id;
-               out["kind"] = saved.kind;
-               out["minutes"] = saved.minutes;
-               out["count"] = saved.count;
-               out["per"] = saved.per;
-               out["staff_id"] = TextOrNull(saved.staff_id);
-               return http::RecordResponse(201, out, saved.meta.version);
+               return http::RecordResponse(201, RequirementJson(saved), saved.meta.version);
+             }));
+  router.Add(Method::kGet, "/api/v1/clients/{id}/session-requirements", "schedule.read",
+             http::WithId([&service](Request& req, const std::string& id) -> Result<Response> {
+               SW_ASSIGN(auto list, service.RequirementsOf(req.actor, id));
+               json::array items;
+               for (const auto& r : list) items.emplace_back(RequirementJson(r));
+               return http::JsonResponse(200, json::object{{"items", std::move(items)}});
+             }));
+  router.Add(Method::kPost, "/api/v1/session-requirements/{id}/void", "schedule.write",
+             http::VoidWith([&service](Request& req, const std::string& id, std::int64_t expected,
+                                       const std::string& reason) -> Result<Response> {
+               SW_ASSIGN(auto r, service.VoidRequirement(req.actor, id, expected, reason));
+               return http::RecordResponse(200, RequirementJson(r), r.meta.version);
              }));
   router.Add(Method::kPost, "/api/v1/schedule/proposals", "schedule.write", [&service](Request& req) -> Result<Response> {
     SW_ASSIGN(auto body, http::ParseObject(req));

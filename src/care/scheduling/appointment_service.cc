@@ -510,6 +510,39 @@ Result<SessionRequirement> AppointmentService::AddRequirement(const Actor& actor
   });
 }
 
+Result<std::vector<SessionRequirement>> AppointmentService::RequirementsOf(const Actor& actor,
+                                                                           const std::string& client_id) {
+  SW_TRY(RequireOrganization(actor));
+  auto result = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<SessionRequirement>> {
+    SW_TRY(CheckClientAccess(tx, actor, client_id));
+    return AppointmentStore::RequirementsOf(tx, actor.org_id, client_id);
+  });
+  if (!result.ok()) return result;
+  SW_TRY(RecordRead(actor, {.action = "read", .resource_type = "session_requirement", .resource_id = client_id,
+                            .client_id = client_id, .data_category = "schedule"}));
+  return result;
+}
+
+Result<SessionRequirement> AppointmentService::VoidRequirement(const Actor& actor, const std::string& id,
+                                                               std::int64_t expected, const std::string& reason) {
+  SW_TRY(RequireOrganization(actor));
+  if (reason.empty()) return Error::Field("reason", "is required");
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<SessionRequirement> {
+    SW_ASSIGN(auto found, AppointmentStore::GetRequirement(tx, actor.org_id, id));
+    if (!found) return Error::NotFound("no such session requirement");
+    SW_TRY(CheckClientAccess(tx, actor, found->client_id));
+    if (found->meta.voided) return Error::Conflict("the session requirement is already voided");
+    const std::string now = Now();
+    SW_TRY(db::VoidVersioned(tx, "session_requirements", actor.org_id, id, expected, reason, now));
+    SW_TRY(audit::Append(tx, actor,
+                         {.action = "void", .resource_type = "session_requirement", .resource_id = id,
+                          .client_id = found->client_id, .data_category = "schedule", .reason = reason},
+                         now));
+    SW_ASSIGN(auto voided, AppointmentStore::GetRequirement(tx, actor.org_id, id));
+    return *voided;
+  });
+}
+
 Result<std::vector<Appointment>> AppointmentsIn(Transaction& tx, const std::string& org_id, Date from, Date to) {
   return AppointmentStore::OnLocalDates(tx, org_id, from, to);
 }

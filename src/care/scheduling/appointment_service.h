@@ -96,6 +96,11 @@ class AppointmentService {
   Result<StaffAvailability> StaffAvailabilityOf(const Actor& actor, const std::string& staff_id);
   Result<StaffAvailability> PutStaffAvailability(const Actor& actor, StaffAvailability a, std::int64_t expected);
   Result<SessionRequirement> AddRequirement(const Actor& actor, SessionRequirement draft);
+  // The client's live manual requirements, oldest first (audited as a read).
+  Result<std::vector<SessionRequirement>> RequirementsOf(const Actor& actor, const std::string& client_id);
+  // Voids one with a reason; later proposals no longer ask for it.
+  Result<SessionRequirement> VoidRequirement(const Actor& actor, const std::string& id, std::int64_t expected_version,
+                                             const std::string& reason);
 
   // Proposals (proposal_service.cc)
   Result<Proposal> Propose(const Actor& actor, const ProposalRequest& request);

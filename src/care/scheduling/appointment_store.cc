@@ -290,23 +290,36 @@ Status AppointmentStore::PutStaffAvailability(db::Transaction& tx, const std::st
   return WriteRanges(tx, "staff_time_off", "staff_id", org_id, a.staff_id, a.time_off);
 }
 
+namespace {
+const std::string kRequirementSelect =
+    "SELECT client_id, kind, minutes, count, per, staff_id, " + std::string(db::kMetaColumns) +
+    " FROM session_requirements";
+
+SessionRequirement ReadRequirement(const db::Row& r) {
+  SessionRequirement s;
+  s.client_id = r.Text(0);
+  s.kind = r.Text(1);
+  s.minutes = static_cast<int>(r.Int(2));
+  s.count = static_cast<int>(r.Int(3));
+  s.per = r.Text(4);
+  s.staff_id = r.Text(5);
+  s.meta = db::ReadMeta(r, 6);
+  return s;
+}
+}  // namespace
+
 Result<std::vector<SessionRequirement>> AppointmentStore::RequirementsOf(db::Transaction& tx, const std::string& org_id,
                                                                          const std::string& client_id) {
   return db::ReadAll<SessionRequirement>(
-      tx,
-      "SELECT client_id, kind, minutes, count, per, staff_id, " + std::string(db::kMetaColumns) +
-          " FROM session_requirements WHERE org_id = ? AND client_id = ? AND voided = 0 ORDER BY created_at, id",
-      {org_id, client_id}, [](const db::Row& r) {
-        SessionRequirement s;
-        s.client_id = r.Text(0);
-        s.kind = r.Text(1);
-        s.minutes = static_cast<int>(r.Int(2));
-        s.count = static_cast<int>(r.Int(3));
-        s.per = r.Text(4);
-        s.staff_id = r.Text(5);
-        s.meta = db::ReadMeta(r, 6);
-        return s;
-      });
+      tx, kRequirementSelect + " WHERE org_id = ? AND client_id = ? AND voided = 0 ORDER BY created_at, id",
+      {org_id, client_id}, ReadRequirement);
+}
+
+Result<std::optional<SessionRequirement>> AppointmentStore::GetRequirement(db::Transaction& tx,
+                                                                           const std::string& org_id,
+                                                                           const std::string& id) {
+  return db::ReadOne<SessionRequirement>(tx, kRequirementSelect + " WHERE org_id = ? AND id = ?", {org_id, id},
+                                         ReadRequirement);
 }
 
 Status AppointmentStore::InsertRequirement(db::Transaction& tx, const SessionRequirement& r) {

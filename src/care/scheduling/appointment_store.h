@@ -96,6 +96,8 @@ class AppointmentStore {
 
   static Result<std::vector<SessionRequirement>> RequirementsOf(db::Transaction& tx, const std::string& org_id,
                                                                 const std::string& client_id);
+  static Result<std::optional<SessionRequirement>> GetRequirement(db::Transaction& tx, const std::string& org_id,
+                                                                  const std::string& id);
   static Status InsertRequirement(db::Transaction& tx, const SessionRequirement& r);
 
   static Status InsertProposal(db::Transaction& tx, const Proposal& p);

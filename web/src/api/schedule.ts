@@ -294,6 +294,33 @@ export const enrollmentsApi = {
     http.post<Enrollment>(`/enrollments/${enc(id)}/end`, { ended_on: endedOn, reason }, version),
 };
 
+/** A manual session requirement: sessions the optimizer should place beyond the treatment plan's frequencies. */
+export interface SessionRequirement {
+  id: Id;
+  version: number;
+  client_id: Id;
+  kind: 'individual' | 'family';
+  minutes: number;
+  count: number;
+  per: 'week' | 'month';
+  staff_id: Id | null;
+  voided?: boolean;
+}
+
+export interface SessionRequirementDraft {
+  kind: 'individual' | 'family';
+  minutes: number;
+  count: number;
+  per: 'week' | 'month';
+  staff_id?: Id | null;
+}
+
+export const requirementsApi = {
+  list: (clientId: Id, signal?: AbortSignal) => http.get<Items<SessionRequirement>>(`/clients/${enc(clientId)}/session-requirements`, undefined, signal),
+  create: (clientId: Id, draft: SessionRequirementDraft) => http.post<SessionRequirement>(`/clients/${enc(clientId)}/session-requirements`, draft),
+  void: (id: Id, reason: string, version: number) => http.post<SessionRequirement>(`/session-requirements/${enc(id)}/void`, { reason }, version),
+};
+
 export const appointmentsApi = {
   create: (draft: AppointmentDraft) => http.post<Appointment>('/appointments', draft),
   update: (id: Id, draft: AppointmentDraft, version: number) => http.put<Appointment>(`/appointments/${enc(id)}`, draft, version),

@@ -23,6 +23,8 @@ function routes() {
     'GET /api/v1/clients/client-1/scheduled-hours': json(HOURS),
     'GET /api/v1/clients/client-1/enrollments': json({ items: [{ id: 'en-1', version: 1, client_id: 'client-1', track_id: 'track-1', track_name: 'Morning track', starts_on: '2026-01-05', planned_end_on: '2026-04-30', ended_on: null }] }),
     'GET /api/v1/programs/prog-1/tracks': json({ items: [], next_cursor: null }),
+    'GET /api/v1/clients/client-1/session-requirements': json({ items: [] }),
+    'GET /api/v1/staff': json({ items: [], next_cursor: null }),
   };
 }
 

@@ -10,6 +10,7 @@ import { usePermission } from '../security/sessionStore';
 import { useAppContext } from '../shell/AppContext';
 import { ClientAvailabilityDialog } from './ClientAvailabilityEditor';
 import { EnrollmentPanel } from './EnrollmentPanel';
+import { RequirementsPanel } from './RequirementsPanel';
 import { NewAppointmentDialog } from './NewAppointmentDialog';
 import { FeedDialogButton } from './FeedDialog';
 import { itemDetail } from './calendarEvents';
@@ -163,7 +164,10 @@ export function ClientScheduleSection({ client }: { client: Client }) {
             {hoursState.error ? <ErrorAlert title="Could not load the scheduled hours" error={hoursState.error} onRetry={hoursState.reload} /> : null}
             {hoursState.data && <ScheduledHoursPanel data={hoursState.data} />}
           </div>
-          <EnrollmentPanel client={client} today={today} canWrite={canWrite} onChanged={reload} />
+          <Stack gap="md">
+            <EnrollmentPanel client={client} today={today} canWrite={canWrite} onChanged={reload} />
+            <RequirementsPanel clientId={client.id} canWrite={canWrite} />
+          </Stack>
         </SimpleGrid>
       </Stack>
       {adding && (
