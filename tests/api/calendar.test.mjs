@@ -232,11 +232,27 @@ for (const [engine, dbFor] of engines) {
       const day = await api(base, 'GET', `/api/v1/occurrences?from=2026-03-10&to=2026-03-10&track_id=${evening.id}`);
       assert.equal(day.json.items[0].enrolled_count, 3);
 
+      // A make-up added by mistake comes off with a reason; an enrolled client does not (ending the enrollment does).
+      const noReason = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster/remove`, { body: { client_id: clients[0].id } });
+      assert.equal(noReason.status, 400, noReason.text);
+      assert.deepEqual(fieldsOf(noReason), ['reason']);
+      const enrolled = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster/remove`, { body: { client_id: clients[1].id, reason: 'mistake' } });
+      assert.equal(enrolled.status, 409, enrolled.text);
+      assert.deepEqual(fieldsOf(enrolled), ['client_id']);
+      const removed = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster/remove`, { body: { client_id: clients[0].id, reason: 'Added to the wrong evening' } });
+      assert.equal(removed.status, 200, removed.text);
+      assert.deepEqual(removed.json.roster.map((r) => r.client_name), ['Ben Cole', 'Cy Diaz']);
+      const again = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster/remove`, { body: { client_id: clients[0].id, reason: 'again' } });
+      assert.equal(again.status, 400, again.text);
+      assert.deepEqual(fieldsOf(again), ['client_id']);
+      const readd = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster`, { body: { client_id: clients[0].id, kind: 'make_up' } });
+      assert.equal(readd.status, 201, readd.text);
+
       // Reading the roster and the enrollments left audit events naming the clients.
       const audit = await api(base, 'GET', `/api/v1/audit-events?client_id=${clients[0].id}&limit=100`);
       assert.equal(audit.status, 200, audit.text);
       const types = new Set(audit.json.items.map((e) => `${e.action}:${e.resource_type}`));
-      for (const t of ['create:enrollment', 'end:enrollment', 'read:enrollment', 'create:roster_addition']) {
+      for (const t of ['create:enrollment', 'end:enrollment', 'read:enrollment', 'create:roster_addition', 'void:roster_addition']) {
         assert.ok(types.has(t), `missing audit event ${t}: ${[...types].join(', ')}`);
       }
       const ben = await api(base, 'GET', `/api/v1/audit-events?client_id=${clients[1].id}&limit=100`);

@@ -450,4 +450,35 @@ Result<OccurrenceView> CalendarService::AddToRoster(const Actor& actor, const st
   });
 }
 
+Result<OccurrenceView> CalendarService::RemoveFromRoster(const Actor& actor, const std::string& id,
+                                                         const std::string& client_id, const std::string& reason) {
+  SW_TRY(RequireOrganization(actor));
+  if (reason.empty()) return Error::Field("reason", "is required");
+  return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<OccurrenceView> {
+    auto access = clients_.CheckAccessIn(tx, actor, client_id);
+    if (!access.ok()) {
+      if (access.error().code == ErrorCode::kNotFound) return Error::Field("client_id", "is not a client you can open");
+      return std::move(access).error();
+    }
+    SW_ASSIGN(auto o, db::Found(OccurrenceIn(tx, actor.org_id, id), "occurrence"));
+    SW_ASSIGN(auto additions, CalendarStore::AdditionsOf(tx, actor.org_id, o.series_id, o.original_date));
+    const auto it = std::find_if(additions.begin(), additions.end(),
+                                 [&](const RosterAddition& a) { return a.client_id == client_id; });
+    if (it == additions.end()) {
+      SW_ASSIGN(auto roster, RosterIn(tx, actor.org_id, o));
+      const bool enrolled = std::any_of(roster.begin(), roster.end(),
+                                        [&](const RosterEntry& r) { return r.client_id == client_id; });
+      if (enrolled) {
+        return Error::Conflict("an enrolled client leaves the roster by ending the enrollment",
+                               {{"client_id", "is enrolled in the track, not a drop-in or make-up"}});
+      }
+      return Error::Field("client_id", "is not on this group's roster");
+    }
+    const std::string now = Now();
+    SW_TRY(db::VoidVersioned(tx, "roster_additions", actor.org_id, it->meta.id, it->meta.version, reason, now));
+    SW_TRY(Audit(tx, actor, "void", "roster_addition", it->meta.id, now, reason, client_id, "schedule"));
+    return ViewIn(tx, actor, id);
+  });
+}
+
 }  // namespace stepwise::scheduling

@@ -80,6 +80,10 @@ class CalendarService {
   // Adds a drop-in or make-up client; 409 naming client_id when already on the roster or the group is full.
   Result<OccurrenceView> AddToRoster(const Actor& actor, const std::string& id, const std::string& client_id,
                                      const std::string& kind);
+  // Takes a drop-in or make-up client off one occurrence (the addition is voided with the reason). Enrolled
+  // clients leave by ending their enrollment: 409 naming client_id.
+  Result<OccurrenceView> RemoveFromRoster(const Actor& actor, const std::string& id, const std::string& client_id,
+                                          const std::string& reason);
 
   // Enrollments (enrollment_service.cc)
   Result<std::vector<Enrollment>> EnrollmentsOfClient(const Actor& actor, const std::string& client_id);

@@ -111,6 +111,18 @@ void AddOccurrenceRoutes(http::Router& router, CalendarService& svc) {
                SW_ASSIGN(auto view, svc.AddToRoster(req.actor, id, client_id, kind));
                return ViewResponse(201, view);
              });
+  router.Add(Method::kPost, "/api/v1/occurrences/{id}/roster/remove", "schedule.write",
+             [&svc](Request& req) -> Result<Response> {
+               SW_ASSIGN(auto id, OccurrencePathId(req));
+               SW_ASSIGN(auto body, http::ParseObject(req));
+               std::string client_id, reason;
+               SW_TRY(http::ReadBody(body, [&](ObjectReader& o) {
+                 client_id = o.Id("client_id", Need::kRequired).value_or("");
+                 reason = o.String("reason", Need::kRequired, 500).value_or("");
+               }));
+               SW_ASSIGN(auto view, svc.RemoveFromRoster(req.actor, id, client_id, reason));
+               return ViewResponse(200, view);
+             });
 
   // Enrollments
   router.Add(Method::kGet, "/api/v1/clients/{id}/enrollments", "schedule.read",

@@ -284,6 +284,12 @@ export const seriesApi = {
 
 export const occurrencesApi = {
   change: (id: string, change: OccurrenceChange) => http.post<Occurrence>(`/occurrences/${enc(id)}/change`, change),
+  /** Adds a drop-in or make-up client to one occurrence. */
+  addToRoster: (id: string, clientId: Id, kind: 'drop_in' | 'make_up') =>
+    http.post<unknown>(`/occurrences/${enc(id)}/roster`, { client_id: clientId, kind }),
+  /** Takes a drop-in or make-up off one occurrence, with a reason. */
+  removeFromRoster: (id: string, clientId: Id, reason: string) =>
+    http.post<unknown>(`/occurrences/${enc(id)}/roster/remove`, { client_id: clientId, reason }),
 };
 
 export const enrollmentsApi = {

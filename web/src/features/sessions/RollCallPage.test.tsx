@@ -160,4 +160,50 @@ describe('RollCallPage', { timeout: 120_000 }, () => {
     expect(screen.getByRole('button', { name: 'Sign…' })).toBeDisabled();
     expect(screen.getByText('Write the group note’s content summary first.')).toBeInTheDocument();
   });
+
+  it('adds a drop-in found by name and removes one with a reason, keeping what was typed', async () => {
+    const user = userEvent.setup();
+    const gs = groupSession(3); // Carmen Diaz is a drop-in
+    let roster = gs.roster;
+    const m = mockFetch({
+      [`GET ${PATH}`]: () => json({ ...gs, roster }),
+      'GET /api/v1/clients': json({ items: [{ id: 'client-zz', mrn: 'M-77', legal_name: { given: 'Zoe', family: 'Quinn' }, preferred_name: '', pronouns: '', birth_date: '1990-01-01', age: 36, stage: 'treatment', track_name: 'Evening track', counselor_name: null, voided: false }], next_cursor: null }),
+      [`POST /api/v1/occurrences/${encodeURIComponent(OCC_ID)}/roster`]: (call) => {
+        roster = [...roster, { client_id: (call.body as { client_id: string }).client_id, client_name: 'Zoe Quinn', kind: (call.body as { kind: string }).kind }];
+        return json({}, 201);
+      },
+      [`POST /api/v1/occurrences/${encodeURIComponent(OCC_ID)}/roster/remove`]: (call) => {
+        const body = call.body as { client_id: string; reason: string };
+        if (!body.reason) return apiError(400, 'invalid_argument', 'invalid', [{ field: 'reason', message: 'is required' }]);
+        roster = roster.filter((r) => r.client_id !== body.client_id);
+        return json({});
+      },
+    });
+    const scheduler = session({ permissions: ['clients.read', 'notes.read', 'notes.write', 'plans.read', 'schedule.write'], staff_id: 'staff-1' });
+    renderScreen(<RollCallPage />, { route: `/groups/${encodeURIComponent(OCC_ID)}`, path: '/groups/:occurrenceId', session: scheduler });
+    await screen.findByRole('heading', { level: 1, name: 'Relapse prevention' });
+    await user.click(within(row('Ana Reyes')).getByRole('radio', { name: 'Present' }));
+
+    const additions = screen.getByRole('region', { name: 'Drop-ins and make-ups' });
+    await user.type(within(additions).getByLabelText('Find a client to add'), 'Zoe');
+    await user.selectOptions(within(additions).getByLabelText('As'), 'make_up');
+    await user.click(await within(additions).findByRole('button', { name: 'Add Zoe Quinn as make-up' }));
+    expect(await screen.findByRole('listitem', { name: 'Zoe Quinn' })).toBeInTheDocument();
+    expect(within(row('Ana Reyes')).getByRole('radio', { name: 'Present' })).toBeChecked();
+    expect(m.callsTo('POST', `/api/v1/occurrences/${encodeURIComponent(OCC_ID)}/roster`).map((c) => c.body)).toEqual([{ client_id: 'client-zz', kind: 'make_up' }]);
+
+    await user.click(within(additions).getByRole('button', { name: 'Remove Carmen Diaz from this group' }));
+    await user.click(within(additions).getByRole('button', { name: 'Remove' }));
+    expect(await within(additions).findByText('is required')).toBeInTheDocument();
+    await user.type(within(additions).getByLabelText('Reason for removing Carmen Diaz'), 'Came to the wrong group');
+    await user.click(within(additions).getByRole('button', { name: 'Remove' }));
+    await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Carmen Diaz' })).not.toBeInTheDocument());
+    expect(within(row('Ana Reyes')).getByRole('radio', { name: 'Present' })).toBeChecked();
+  });
+
+  it('offers no roster changes without the schedule permission', async () => {
+    start();
+    await screen.findByRole('heading', { level: 1, name: 'Relapse prevention' });
+    expect(screen.queryByRole('region', { name: 'Drop-ins and make-ups' })).not.toBeInTheDocument();
+  });
 });

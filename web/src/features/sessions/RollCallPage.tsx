@@ -15,6 +15,7 @@ import {
   DEFAULT_TEMPLATES,
   draftFrom,
   isAbsent,
+  mergeRoster,
   namesAnotherAttendee,
   placeErrors,
   recordOf,
@@ -24,6 +25,7 @@ import {
   type RowDraft,
   type SaveRequest,
 } from './rollCall';
+import { RosterAdditions } from './RosterAdditions';
 import { SignDialog } from './SignDialog';
 
 export function recordStatusBadge(status: string | undefined) {
@@ -47,6 +49,7 @@ export function RollCallPage() {
   const { occurrenceId = '' } = useParams();
   const state = useAsync((signal) => groupSessionsApi.get(occurrenceId, signal), [occurrenceId]);
   const canWrite = usePermission('notes.write');
+  const canSchedule = usePermission('schedule.write');
   const [gs, setGs] = useState<GroupSession | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -276,6 +279,19 @@ export function RollCallPage() {
           </Stack>
         )}
       </section>
+
+      {!locked && canSchedule && o.status !== 'cancelled' && (
+        <RosterAdditions
+          occurrenceId={o.id}
+          rows={draft.rows}
+          full={draft.rows.filter((r) => r.kind !== 'recorded').length >= o.size_limit}
+          onChanged={async () => {
+            const fresh = await groupSessionsApi.get(o.id);
+            setGs(fresh);
+            setDraft((d) => (d ? mergeRoster(d, fresh) : draftFrom(fresh)));
+          }}
+        />
+      )}
 
       {!locked && (
         <Paper

@@ -5,6 +5,7 @@ import {
   attendedMinutes,
   draftFrom,
   emptyNote,
+  mergeRoster,
   namesAnotherAttendee,
   placeErrors,
   saveRequest,
@@ -108,5 +109,23 @@ describe('templates', () => {
     const t = applyTemplate(n, { code: 'x', label: 'X', participation: 'Engaged' });
     expect(t).toMatchObject({ participation: 'Engaged', mood_affect: 'old', text: 'kept' });
     expect(applyTemplate(n, { code: 'y', label: 'Y', field: 'client_quote', text: '“one day”' }).client_quote).toBe('“one day”');
+  });
+});
+
+describe('merging a changed roster into the draft', () => {
+  it('keeps what was typed, adds the new drop-in and drops a removed one without a saved row', () => {
+    const before = groupSession(4); // the 4th is a drop-in
+    const d = draftFrom(before);
+    d.shared.summary = 'typed summary';
+    d.rows[0]!.status = 'late';
+    d.rows[0]!.late_minutes = '10';
+    d.rows[0]!.note.participation = 'typed note';
+    const fresh = groupSession(5, { roster: [...before.roster.slice(0, 3), { client_id: 'client-new', client_name: 'New Person', kind: 'make_up' }] });
+    const merged = mergeRoster(d, fresh);
+    expect(merged.shared.summary).toBe('typed summary');
+    expect(merged.rows.map((r) => r.client_id)).toEqual([before.roster[0]!.client_id, before.roster[1]!.client_id, before.roster[2]!.client_id, 'client-new']);
+    expect(merged.rows[0]).toMatchObject({ status: 'late', late_minutes: '10' });
+    expect(merged.rows[0]!.note.participation).toBe('typed note');
+    expect(merged.rows[3]).toMatchObject({ client_name: 'New Person', kind: 'make_up', status: '' });
   });
 });

@@ -165,6 +165,19 @@ export interface SaveRequest {
  * Minutes that do not apply to the status are sent as 0; unparseable minutes are sent as typed (NaN → -1) so
  * the server names the field.
  */
+/**
+ * The draft after the roster changed on the server (a drop-in added or removed): rows keep what was typed,
+ * new roster members get fresh rows, and anyone who left the roster without a saved row is dropped.
+ */
+export function mergeRoster(current: Draft, fresh: GroupSession): Draft {
+  const typed = new Map(current.rows.map((r) => [r.client_id, r]));
+  const rows = draftFrom(fresh).rows.map((r) => {
+    const had = typed.get(r.client_id);
+    return had ? { ...had, kind: r.kind, client_name: r.client_name } : r;
+  });
+  return { shared: current.shared, rows };
+}
+
 export function saveRequest(d: Draft): SaveRequest {
   const marked = d.rows.filter((r) => r.status !== '');
   const minutes = (s: string) => {
