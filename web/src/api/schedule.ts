@@ -282,6 +282,21 @@ export const seriesApi = {
   end: (id: Id, endsOn: DateString, version: number) => http.post<GroupSeries>(`/group-series/${enc(id)}/end`, { ends_on: endsOn }, version),
 };
 
+/** A program's opening hours (every session must fit them); version 0 while the default 07:00–21:00 applies. */
+export interface OpeningHours {
+  program_id: Id;
+  open: string;
+  close: string;
+  version: number;
+  default: boolean;
+}
+
+export const openingHoursApi = {
+  get: (programId: Id, signal?: AbortSignal) => http.get<OpeningHours>(`/programs/${enc(programId)}/opening-hours`, undefined, signal),
+  set: (programId: Id, hours: { open: string; close: string }, version: number) =>
+    http.put<OpeningHours>(`/programs/${enc(programId)}/opening-hours`, hours, version),
+};
+
 export const occurrencesApi = {
   change: (id: string, change: OccurrenceChange) => http.post<Occurrence>(`/occurrences/${enc(id)}/change`, change),
   /** Adds a drop-in or make-up client to one occurrence. */

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { formatDate } from '../../lib/format';
 import { useAsync } from '../../lib/useAsync';
 import { useAppContext } from '../shell/AppContext';
+import { OpeningHoursSetup } from './OpeningHoursSetup';
 import { SeriesSetup } from './SeriesSetup';
 import { addDays, todayIn } from './time';
 
@@ -204,7 +205,7 @@ function ClosuresSetup({ today }: { today: string }) {
   );
 }
 
-/** Rooms, group series and closures (/schedule/setup, program.write). */
+/** Rooms, group series, closures and opening hours (/schedule/setup, program.write). */
 export function ScheduleSetupPage() {
   const { organization } = useAppContext();
   usePageTitle('Rooms, groups and closures');
@@ -220,6 +221,7 @@ export function ScheduleSetupPage() {
       <RoomsSetup rooms={rooms.data?.items ?? []} onChanged={rooms.reload} />
       <SeriesSetup rooms={rooms.data?.items ?? []} today={today} />
       <ClosuresSetup today={today} />
+      <OpeningHoursSetup />
     </Stack>
   );
 }
