@@ -27,6 +27,9 @@ inline constexpr int kReinsertDepth = 2;
 inline constexpr long long kReinsertNodes = 300;
 inline constexpr long long kStallBase = 1000, kStallPerUnplaced = 20;
 inline constexpr unsigned kAcceptWorse = 10;  // one move in ten may lose a session (never two below the best)
+inline constexpr std::size_t kRecreateRooms = 2, kRecreateUnplaced = 12;
+inline constexpr int kRecreateBand = 20;
+inline constexpr long long kRecreateStallBase = 200, kRecreateStallPerUnplaced = 10;
 inline constexpr std::size_t kRestartRequests = 200;  // problems of fewer requests get 200 / requests runs (at most 20)
 
 struct Candidate {
@@ -76,6 +79,13 @@ class Search {
   void Repair();
   void Perturb();
   void ImprovePreferences();
+  void RuinRecreate();
+  // ---- exact re-placement (optimizer_lns.cc)
+  struct Option {
+    int c, s, m, fit;
+  };
+  int CountOptions(int r) const;
+  void ListOptions(int r, std::vector<Option>& out) const;
 
   const Problem& p_;
   Options options_;
@@ -105,6 +115,13 @@ class Search {
     int r, c, s, m;
   };
   std::vector<Op> journal_;
+  struct RoomStartsEntry {
+    int need, length;
+    unsigned long long version;
+    SlotBits starts;
+  };
+  mutable std::vector<RoomStartsEntry> room_starts_cache_;
+  unsigned long long room_version_ = 1;
   std::vector<unsigned> in_chain_;
   unsigned stamp_ = 0;
   long long nodes_ = 0, node_budget_ = 0;

@@ -1,0 +1,152 @@
+// Exact neighbourhoods: clear a piece of the week around a place an unplaced request could take (everything in
+// its way plus the sessions of that room and clinician nearby) and re-place all of them, the unplaced one
+// included, by a complete depth-first search over their feasible (clinician, start, room) choices — most
+// constrained first, with forward checking — within a node budget. The pieces are small (a few to a dozen
+// sessions), so the search is exact for them; a success places one more session. Pure, deterministic for a seed.
+#include <algorithm>
+#include <numeric>
+
+#include "care/scheduling/optimizer_search.h"
+
+namespace stepwise::scheduling::optimize::detail {
+
+// How well [s, s+length) fits what is available around it: +1 for each side that touches a booked or closed
+// slot, -1 for each side that leaves a hole of one or two slots (too short for any session).
+static int Fit(const SlotBits& avail, int s, int length) {
+  int v = 0;
+  int before = 0;
+  while (before < 3 && avail.Test(s - 1 - before)) ++before;
+  int after = 0;
+  while (after < 3 && avail.Test(s + length + after)) ++after;
+  v += before == 0 ? 1 : before < 3 ? -1 : 0;
+  v += after == 0 ? 1 : after < 3 ? -1 : 0;
+  return v;
+}
+
+// Feasible (clinician, start) pairs of r in the current state (rooms are not counted separately).
+int Search::CountOptions(int r) const {
+  const Req& q = reqs_[r];
+  SlotBits common = client_avail_[q.client].Starts(q.length);
+  common.AndWith(RoomStarts(r));
+  if (!common.Any()) return 0;
+  int n = 0;
+  for (const auto& cand : q.candidates) {
+    if (load_[cand.clinician] >= p_.clinicians[cand.clinician].max_sessions) continue;
+    SlotBits f = cand.starts;
+    f.AndWith(common);
+    f.AndWith(clinician_avail_[cand.clinician].Starts(q.length));
+    n += f.Count();
+  }
+  return n;
+}
+
+// Every feasible (clinician, start, room) of r now, tightest fit first (booked or closed right before and after
+// in the clinician's and the room's day), ties in random order.
+void Search::ListOptions(int r, std::vector<Option>& out) const {
+  const Req& q = reqs_[r];
+  out.clear();
+  SlotBits common = client_avail_[q.client].Starts(q.length);
+  common.AndWith(RoomStarts(r));
+  for (const auto& cand : q.candidates) {
+    const int c = cand.clinician;
+    if (load_[c] >= p_.clinicians[c].max_sessions) continue;
+    SlotBits f = cand.starts;
+    f.AndWith(common);
+    f.AndWith(clinician_avail_[c].Starts(q.length));
+    f.ForEach([&](int s) {
+      const int cfit = Fit(clinician_avail_[c], s, q.length);
+      if (q.need == 0) {
+        out.push_back({c, s, -1, cfit});
+        return;
+      }
+      for (int m : rooms_by_capacity_) {
+        if (p_.rooms[m].capacity < q.need || (q.pinned_room >= 0 && m != q.pinned_room)) continue;
+        if (!room_avail_[m].AllIn(s, s + q.length)) continue;
+        const int rfit = 2 * Fit(room_avail_[m], s, q.length);
+        out.push_back({c, s, m, cfit + rfit});
+      }
+    });
+  }
+  std::shuffle(out.begin(), out.end(), rng_);
+  std::stable_sort(out.begin(), out.end(), [](const Option& a, const Option& b) { return a.fit > b.fit; });
+}
+
+// Ruin and recreate: clear a large piece (all sessions in rooms on two consecutive days, in one room all week, or
+// in a five-hour band of every day), then re-place it and every unplaced request, most constrained first
+// (fewest feasible places now), each at its tightest fit, with ejection chains for those that find no place.
+// Kept when no fewer sessions are placed, undone otherwise.
+void Search::RuinRecreate() {
+  std::vector<int> unplaced, piece, vars;
+  auto collect = [&] {
+    unplaced.clear();
+    for (std::size_t r = 0; r < reqs_.size(); ++r)
+      if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
+  };
+  collect();
+  if (unplaced.empty()) return;
+  const long long limit = kRecreateStallBase + kRecreateStallPerUnplaced * static_cast<long long>(unplaced.size());
+  long long stall = 0;
+  std::vector<Option> options;
+  while (!unplaced.empty() && stall < limit && !TimeUp()) {
+    ++stall;
+    piece.clear();
+    const int kind = static_cast<int>(rng_() % 3);
+    // The rooms of the piece: all of them in a small program, two drawn at random in a large one (one for kind 1).
+    std::vector<int> rooms(p_.rooms.size());
+    std::iota(rooms.begin(), rooms.end(), 0);
+    std::shuffle(rooms.begin(), rooms.end(), rng_);
+    rooms.resize(std::min<std::size_t>(rooms.size(), kind == 1 ? 1 : kRecreateRooms));
+    auto take = [&](int t0, int t1) {
+      for (int t = std::max(t0, 0); t < std::min(t1, slots_); ++t)
+        for (int m : rooms) {
+          const int o = room_occ_[m][t];
+          if (o >= 0 && !reqs_[o].pinned && std::find(piece.begin(), piece.end(), o) == piece.end()) piece.push_back(o);
+        }
+    };
+    if (kind == 0) {
+      const int d = static_cast<int>(rng_() % std::max(p_.days - 1, 1));
+      take(d * kSlotsPerDay, (d + 2) * kSlotsPerDay);
+    } else if (kind == 1) {
+      take(0, slots_);
+    } else {
+      const int t0 = static_cast<int>(rng_() % (kSlotsPerDay - kRecreateBand));
+      for (int d = 0; d < p_.days; ++d) take(d * kSlotsPerDay + t0, d * kSlotsPerDay + t0 + kRecreateBand);
+    }
+    const int before = placed_count_;
+    const std::size_t mark = journal_.size();
+    for (int b : piece) Remove(b);
+    vars = piece;
+    std::shuffle(unplaced.begin(), unplaced.end(), rng_);
+    vars.insert(vars.end(), unplaced.begin(), unplaced.begin() + std::min(unplaced.size(), kRecreateUnplaced));
+    std::shuffle(vars.begin(), vars.end(), rng_);
+    for (std::size_t k = 0; k < vars.size(); ++k) {
+      std::size_t pick = k;
+      int fewest = -1;
+      for (std::size_t i = k; i < vars.size(); ++i) {
+        const int n = CountOptions(vars[i]);
+        if (n > 0 && (fewest < 0 || n < fewest)) {
+          fewest = n;
+          pick = i;
+        }
+      }
+      if (fewest < 0) break;
+      std::swap(vars[k], vars[pick]);
+      ListOptions(vars[k], options);
+      const auto& o = options.front();
+      Place(vars[k], o.c, o.s, o.m);
+    }
+    for (int r : vars)
+      if (at_clinician_[r] < 0) {
+        ++stamp_;
+        nodes_ = 0;
+        node_budget_ = kReinsertNodes;
+        TryInsert(r, kReinsertDepth, true);
+      }
+    if (placed_count_ < before) Rollback(mark);
+    if (placed_count_ > before) stall = 0;
+    collect();
+    journal_.clear();
+  }
+}
+
+}  // namespace stepwise::scheduling::optimize::detail
