@@ -62,8 +62,7 @@ void Search::ListOptions(int r, std::vector<Option>& out) const {
       for (int m : rooms_by_capacity_) {
         if (p_.rooms[m].capacity < q.need || (q.pinned_room >= 0 && m != q.pinned_room)) continue;
         if (!room_avail_[m].AllIn(s, s + q.length)) continue;
-        const int rfit = 2 * Fit(room_avail_[m], s, q.length);
-        out.push_back({c, s, m, cfit + rfit});
+        out.push_back({c, s, m, cfit + 2 * Fit(room_avail_[m], s, q.length)});
       }
     });
   }
@@ -90,7 +89,7 @@ void Search::RuinRecreate() {
   while (!unplaced.empty() && stall < limit && !TimeUp()) {
     ++stall;
     piece.clear();
-    const int kind = static_cast<int>(rng_() % 3);
+    const int kind = static_cast<int>(rng_() % 6);
     // The rooms of the piece: all of them in a small program, two drawn at random in a large one (one for kind 1).
     std::vector<int> rooms(p_.rooms.size());
     std::iota(rooms.begin(), rooms.end(), 0);
@@ -108,6 +107,20 @@ void Search::RuinRecreate() {
       take(d * kSlotsPerDay, (d + 2) * kSlotsPerDay);
     } else if (kind == 1) {
       take(0, slots_);
+    } else if (kind >= 3 && kind <= 5) {
+      // 3: one day, every session of some clinicians; 4: one clinician all week; 5: family sessions of some clinicians
+      std::vector<int> cl(p_.clinicians.size());
+      std::iota(cl.begin(), cl.end(), 0);
+      std::shuffle(cl.begin(), cl.end(), rng_);
+      cl.resize(std::min<std::size_t>(cl.size(), kind == 4 ? 1 : 6));
+      const int d = static_cast<int>(rng_() % std::max(p_.days - 1, 1));
+      for (std::size_t r = 0; r < reqs_.size(); ++r) {
+        if (at_clinician_[r] < 0 || reqs_[r].pinned) continue;
+        if (std::find(cl.begin(), cl.end(), at_clinician_[r]) == cl.end()) continue;
+        if (kind == 3 && at_start_[r] / kSlotsPerDay != d) continue;
+        if (kind == 5 && reqs_[r].need < 2 && p_.requests[r].kind != "family") continue;
+        piece.push_back(r);
+      }
     } else {
       const int t0 = static_cast<int>(rng_() % (kSlotsPerDay - kRecreateBand));
       for (int d = 0; d < p_.days; ++d) take(d * kSlotsPerDay + t0, d * kSlotsPerDay + t0 + kRecreateBand);

@@ -29,7 +29,7 @@ inline constexpr long long kStallBase = 1000, kStallPerUnplaced = 20;
 inline constexpr unsigned kAcceptWorse = 10;  // one move in ten may lose a session (never two below the best)
 inline constexpr std::size_t kRecreateRooms = 2, kRecreateUnplaced = 12;
 inline constexpr int kRecreateBand = 20;
-inline constexpr long long kRecreateStallBase = 200, kRecreateStallPerUnplaced = 10;
+inline constexpr long long kRecreateStallBase = 200, kRecreateStallPerUnplaced = 0;
 inline constexpr std::size_t kRestartRequests = 200;  // problems of fewer requests get 200 / requests runs (at most 20)
 
 struct Candidate {
@@ -80,6 +80,7 @@ class Search {
   void Perturb();
   void ImprovePreferences();
   void RuinRecreate();
+
   // ---- exact re-placement (optimizer_lns.cc)
   struct Option {
     int c, s, m, fit;
