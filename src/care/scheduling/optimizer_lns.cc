@@ -83,7 +83,7 @@ void Search::RuinRecreate() {
   };
   collect();
   if (unplaced.empty()) return;
-  const long long limit = kRecreateStallBase + kRecreateStallPerUnplaced * static_cast<long long>(unplaced.size());
+  const long long limit = kRecreateStallBase + static_cast<long long>(reqs_.size()) / kRecreateStallRequests;
   long long stall = 0;
   std::vector<Option> options;
   while (!unplaced.empty() && stall < limit && !TimeUp()) {

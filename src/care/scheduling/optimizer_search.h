@@ -27,10 +27,14 @@ inline constexpr int kReinsertDepth = 2;
 inline constexpr long long kReinsertNodes = 300;
 inline constexpr long long kStallBase = 1000, kStallPerUnplaced = 20;
 inline constexpr unsigned kAcceptWorse = 10;  // one move in ten may lose a session (never two below the best)
+// Ruin and recreate (optimizer_lns.cc): rooms of a piece in a large program, unplaced requests offered to one
+// recreate, the band of every day in slots (five hours), and the tries without a gain (50 + requests / 8).
 inline constexpr std::size_t kRecreateRooms = 2, kRecreateUnplaced = 12;
 inline constexpr int kRecreateBand = 20;
-inline constexpr long long kRecreateStallBase = 200, kRecreateStallPerUnplaced = 0;
-inline constexpr std::size_t kRestartRequests = 200;  // problems of fewer requests get 200 / requests runs (at most 20)
+inline constexpr long long kRecreateStallBase = 50, kRecreateStallRequests = 8;
+// Problems of fewer requests get 600 / requests independent runs (at most 20), the best kept: on the 100-client
+// programs several short runs find the optimum more often than one long one for the same CPU.
+inline constexpr std::size_t kRestartRequests = 600;
 
 struct Candidate {
   int clinician;
