@@ -4,10 +4,11 @@
 // 15-minute granularity (tests/scheduling/instance_generator.h), each solved in the same run by
 // optimize::Solve and by CBC on the 0/1 model (rooms pooled per capacity by default — an upper bound that is not
 // always reachable when offices and family rooms both bind; --cbc-rooms exact gives each room its own variables).
-// For every instance it prints sessions requested, placed by the optimizer, CBC's best and proven bound and status, both times and
-// the speed ratio, and checks the optimizer's solution with optimize::Validate. The summary gives the share of
-// instances where the optimizer equals CBC's optimum, the minimum ratio placed/optimum, the optimizer's
-// worst time and the median speed ratio against the targets (≥ 99% equal, never below 99%, < 2 s, ≥ 20×).
+// For every instance it prints sessions requested, placed by the optimizer, CBC's best and proven bound and
+// status, both times and the speed ratio, and checks the optimizer's solution with optimize::Validate. The
+// summary gives the share of instances where the optimizer equals CBC's optimum, the minimum ratio
+// placed/optimum, the optimizer's worst time and the median speed ratio against the targets (≥ 99% equal, never
+// below 99%, < 2 s, ≥ 20×).
 //
 // Part 2, growth: the optimizer alone (and CBC up to --cbc-max-clients) from 100 to 5,000 clients with
 // clinicians and rooms scaled in proportion (6 and 2 per 100 clients), median of three seeds.
@@ -117,7 +118,8 @@ double Median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
   const Args args = Parse(argc, argv);
-  std::printf("## Part 1: %d clients, %d clinicians, %d rooms, one week, 15-minute slots; CBC limit %.0f s, %s rooms\n\n",
+  std::printf("## Part 1: %d clients, %d clinicians, %d rooms, one week, 15-minute slots; CBC limit %.0f s, "
+              "%s rooms\n\n",
               args.clients, args.clinicians, args.rooms, args.cbc_seconds,
               args.rooms_model == testing::RoomModel::kExact ? "exact" : "pooled");
   std::printf("| seed | requests | optimizer placed | optimizer CPU ms (wall) | CBC best | CBC bound | CBC status | "

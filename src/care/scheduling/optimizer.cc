@@ -210,7 +210,8 @@ SlotBits Search::RoomStarts(int r) const {
       if (p_.rooms[m].capacity >= q.need) b.OrWith(room_avail_[m].Starts(q.length));
     auto it = std::find_if(room_starts_cache_.begin(), room_starts_cache_.end(),
                            [&](const RoomStartsEntry& e) { return e.need == q.need && e.length == q.length; });
-    if (it == room_starts_cache_.end()) it = room_starts_cache_.insert(room_starts_cache_.end(), {q.need, q.length, 0, {}});
+    if (it == room_starts_cache_.end())
+      it = room_starts_cache_.insert(room_starts_cache_.end(), {q.need, q.length, 0, {}});
     it->version = room_version_;
     it->starts = b;
   }

@@ -28,10 +28,11 @@ inline constexpr long long kReinsertNodes = 300;
 inline constexpr long long kStallBase = 1000, kStallPerUnplaced = 20;
 inline constexpr unsigned kAcceptWorse = 10;  // one move in ten may lose a session (never two below the best)
 // Ruin and recreate (optimizer_lns.cc): rooms of a piece in a large program, unplaced requests offered to one
-// recreate, the band of every day in slots (five hours), and the tries without a gain (50 + requests / 8).
+// recreate, the band of every day in slots (five hours), and the tries without a gain (50 + requests / 8, at
+// most 100: each try costs more in a large program, where the phase gains little).
 inline constexpr std::size_t kRecreateRooms = 2, kRecreateUnplaced = 12;
 inline constexpr int kRecreateBand = 20;
-inline constexpr long long kRecreateStallBase = 50, kRecreateStallRequests = 8;
+inline constexpr long long kRecreateStallBase = 50, kRecreateStallRequests = 8, kRecreateStallMax = 100;
 // Problems of fewer requests get 600 / requests independent runs (at most 20), the best kept: on the 100-client
 // programs several short runs find the optimum more often than one long one for the same CPU.
 inline constexpr std::size_t kRestartRequests = 600;
@@ -85,9 +86,9 @@ class Search {
   void ImprovePreferences();
   void RuinRecreate();
 
-  // ---- exact re-placement (optimizer_lns.cc)
+  // ---- places of a request now, for the recreate (optimizer_lns.cc)
   struct Option {
-    int c, s, m, fit;
+    int c, s, m, fit;  // clinician, start, room (-1 telehealth), how tightly it fits what is around it
   };
   int CountOptions(int r) const;
   void ListOptions(int r, std::vector<Option>& out) const;
@@ -120,6 +121,7 @@ class Search {
     int r, c, s, m;
   };
   std::vector<Op> journal_;
+  // RoomStarts per (capacity needed, length), valid while room_version_ (bumped by every room booking) holds.
   struct RoomStartsEntry {
     int need, length;
     unsigned long long version;
