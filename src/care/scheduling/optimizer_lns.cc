@@ -2,8 +2,8 @@
 // large piece of the week and place it again together with unplaced requests. On the generated 100-client programs
 // (two rooms binding) the search before this phase stopped 1–3 sessions short of CBC's optimum; CBC run on
 // neighbourhoods of those solutions (everything fixed but one day, one clinician, one room, ...) showed that
-// single-day and single-clinician pieces rarely hold a gain while two days of rooms, one room's week or a band of
-// every day often do — hence pieces of that size. Exact depth-first re-placement of such pieces was tried and
+// single-day and single-clinician pieces seldom hold a gain (none on one seed, one on another) while two days of
+// rooms, one room's week or a band of every day often do — hence mostly pieces of that size. Exact depth-first re-placement of such pieces was tried and
 // ran out of its node budget without finding the gains; the greedy recreate below, repeated, finds some.
 // Pure, deterministic for a seed.
 #include <algorithm>
@@ -14,7 +14,7 @@
 namespace stepwise::scheduling::optimize::detail {
 
 // How well [s, s+length) fits what is available around it: +1 for each side that touches a booked or closed
-// slot, -1 for each side that leaves a hole of one or two slots (too short for any session).
+// slot, -1 for each side that leaves a hole of one or two slots (too short for a 45-minute session).
 static int Fit(const SlotBits& avail, int s, int length) {
   int v = 0;
   int before = 0;
