@@ -140,6 +140,7 @@ void Search::Place(int r, int c, int s, int m, bool journal) {
   for (int t = s; t < s + q.length; ++t) clinician_occ_[c][t] = r;
   clinician_avail_[c].ClearRange(s, s + q.length);
   if (m >= 0) {
+    ++room_version_;
     for (int t = s; t < s + q.length; ++t) room_occ_[m][t] = r;
     room_avail_[m].ClearRange(s, s + q.length);
   }
@@ -150,6 +151,7 @@ void Search::Remove(int r, bool journal) {
   Req& q = reqs_[r];
   const int c = at_clinician_[r], s = at_start_[r], m = at_room_[r];
   if (journal) journal_.push_back({false, r, c, s, m});
+  if (m >= 0) ++room_version_;
   at_clinician_[r] = at_start_[r] = at_room_[r] = -1;
   --placed_count_;
   --load_[c];
@@ -201,8 +203,17 @@ SlotBits Search::RoomStarts(int r) const {
   } else if (q.pinned_room >= 0) {
     b = room_avail_[q.pinned_room].Starts(q.length);
   } else {
+    // Cached per (capacity needed, length) until a room booking changes.
+    for (const auto& e : room_starts_cache_)
+      if (e.need == q.need && e.length == q.length && e.version == room_version_) return e.starts;
     for (int m : rooms_by_capacity_)
       if (p_.rooms[m].capacity >= q.need) b.OrWith(room_avail_[m].Starts(q.length));
+    auto it = std::find_if(room_starts_cache_.begin(), room_starts_cache_.end(),
+                           [&](const RoomStartsEntry& e) { return e.need == q.need && e.length == q.length; });
+    if (it == room_starts_cache_.end())
+      it = room_starts_cache_.insert(room_starts_cache_.end(), {q.need, q.length, 0, {}});
+    it->version = room_version_;
+    it->starts = b;
   }
   return b;
 }

@@ -14,8 +14,10 @@
 //        +2 for each session on one of the client's group days (fewer trips),
 //        −0.1 × Σ over clinicians of (sessions this week)², which favours a balanced load.
 // Method: greedy placement, most constrained request first, then augmenting repair (ejection chains: move
-// placed sessions aside to make room for an unplaced one) and a preference pass that only makes moves which
-// keep every session placed. Deterministic for a given Options::seed.
+// placed sessions aside to make room for an unplaced one), large-neighbourhood moves, ruin and recreate (clear
+// a large piece of the week and place it again, most constrained first at the tightest fit) and a preference
+// pass that only makes moves which keep every session placed; small problems are solved several times from
+// different seeds. Deterministic for a given Options::seed (unless time_limit_ms cuts it short).
 #pragma once
 
 #include <optional>

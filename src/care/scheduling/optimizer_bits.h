@@ -12,14 +12,18 @@
 
 namespace stepwise::scheduling::optimize::detail {
 
+// Words live inline up to kInlineWords (eight days), on the heap beyond: the search copies slot sets in its inner
+// loops, and a week's set then costs no allocation.
 class SlotBits {
  public:
   SlotBits() = default;
-  explicit SlotBits(int slots) : slots_(slots), words_((slots + 63) / 64, 0) {}
+  explicit SlotBits(int slots) : slots_(slots), n_((slots + 63) / 64) {
+    if (n_ > kInlineWords) heap_.assign(n_, 0);
+  }
 
   int slots() const { return slots_; }
-  bool Test(int t) const { return t >= 0 && t < slots_ && ((words_[t >> 6] >> (t & 63)) & 1); }
-  void Set(int t) { words_[t >> 6] |= std::uint64_t{1} << (t & 63); }
+  bool Test(int t) const { return t >= 0 && t < slots_ && ((words()[t >> 6] >> (t & 63)) & 1); }
+  void Set(int t) { words()[t >> 6] |= std::uint64_t{1} << (t & 63); }
   void SetRange(int a, int b) {  // [a, b), clipped
     a = std::max(a, 0);
     b = std::min(b, slots_);
@@ -28,7 +32,8 @@ class SlotBits {
   void ClearRange(int a, int b) {
     a = std::max(a, 0);
     b = std::min(b, slots_);
-    for (int t = a; t < b; ++t) words_[t >> 6] &= ~(std::uint64_t{1} << (t & 63));
+    std::uint64_t* w = words();
+    for (int t = a; t < b; ++t) w[t >> 6] &= ~(std::uint64_t{1} << (t & 63));
   }
   bool AllIn(int a, int b) const {  // every slot of [a, b) set (false when out of range)
     if (a < 0 || b > slots_) return false;
@@ -37,26 +42,34 @@ class SlotBits {
     return true;
   }
   bool Any() const {
-    for (auto w : words_)
-      if (w) return true;
+    const std::uint64_t* w = words();
+    for (int i = 0; i < n_; ++i)
+      if (w[i]) return true;
     return false;
   }
   int Count() const {
+    const std::uint64_t* w = words();
     int n = 0;
-    for (auto w : words_) n += std::popcount(w);
+    for (int i = 0; i < n_; ++i) n += std::popcount(w[i]);
     return n;
   }
   void AndWith(const SlotBits& o) {
-    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= o.words_[i];
+    std::uint64_t* w = words();
+    const std::uint64_t* v = o.words();
+    for (int i = 0; i < n_; ++i) w[i] &= v[i];
   }
   void OrWith(const SlotBits& o) {
-    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= o.words_[i];
+    std::uint64_t* w = words();
+    const std::uint64_t* v = o.words();
+    for (int i = 0; i < n_; ++i) w[i] |= v[i];
   }
   void AndNotWith(const SlotBits& o) {
-    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~o.words_[i];
+    std::uint64_t* w = words();
+    const std::uint64_t* v = o.words();
+    for (int i = 0; i < n_; ++i) w[i] &= ~v[i];
   }
   void Fill() {
-    std::fill(words_.begin(), words_.end(), ~std::uint64_t{0});
+    std::fill(words(), words() + n_, ~std::uint64_t{0});
     TrimTail();
   }
   // Starts of runs of `length` set slots: bit s of the result is set iff slots s .. s+length-1 are all set.
@@ -67,19 +80,22 @@ class SlotBits {
   }
   // this &= (o >> k): bit t keeps its value only if bit t+k of o is set.
   void AndShiftedDown(const SlotBits& o, int k) {
-    const int ws = k >> 6, bs = k & 63, n = static_cast<int>(words_.size());
+    const int ws = k >> 6, bs = k & 63, n = n_;
+    std::uint64_t* w = words();
+    const std::uint64_t* u = o.words();
     for (int i = 0; i < n; ++i) {
-      std::uint64_t lo = i + ws < n ? o.words_[i + ws] : 0;
-      std::uint64_t hi = i + ws + 1 < n ? o.words_[i + ws + 1] : 0;
+      std::uint64_t lo = i + ws < n ? u[i + ws] : 0;
+      std::uint64_t hi = i + ws + 1 < n ? u[i + ws + 1] : 0;
       std::uint64_t v = bs == 0 ? lo : (lo >> bs) | (hi << (64 - bs));
-      words_[i] &= v;
+      w[i] &= v;
     }
   }
   // Calls f(t) for every set slot in increasing order.
   template <class F>
   void ForEach(F&& f) const {
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      std::uint64_t w = words_[i];
+    const std::uint64_t* words_p = words();
+    for (int i = 0; i < n_; ++i) {
+      std::uint64_t w = words_p[i];
       while (w) {
         int b = std::countr_zero(w);
         f(static_cast<int>(i * 64 + b));
@@ -89,11 +105,15 @@ class SlotBits {
   }
 
  private:
+  static constexpr int kInlineWords = 12;
+  std::uint64_t* words() { return n_ > kInlineWords ? heap_.data() : inline_; }
+  const std::uint64_t* words() const { return n_ > kInlineWords ? heap_.data() : inline_; }
   void TrimTail() {
-    if (slots_ & 63) words_.back() &= (std::uint64_t{1} << (slots_ & 63)) - 1;
+    if (slots_ & 63) words()[n_ - 1] &= (std::uint64_t{1} << (slots_ & 63)) - 1;
   }
-  int slots_ = 0;
-  std::vector<std::uint64_t> words_;
+  int slots_ = 0, n_ = 0;
+  std::uint64_t inline_[kInlineWords] = {};
+  std::vector<std::uint64_t> heap_;
 };
 
 inline SlotBits FromWindows(int slots, const std::vector<Window>& windows) {

@@ -204,6 +204,7 @@ Solution Search::Run() {
   Greedy();
   Repair();
   Perturb();
+  RuinRecreate();
   ImprovePreferences();
   Solution out;
   for (std::size_t r = 0; r < reqs_.size(); ++r) {

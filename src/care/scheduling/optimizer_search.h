@@ -27,7 +27,15 @@ inline constexpr int kReinsertDepth = 2;
 inline constexpr long long kReinsertNodes = 300;
 inline constexpr long long kStallBase = 1000, kStallPerUnplaced = 20;
 inline constexpr unsigned kAcceptWorse = 10;  // one move in ten may lose a session (never two below the best)
-inline constexpr std::size_t kRestartRequests = 200;  // problems of fewer requests get 200 / requests runs (at most 20)
+// Ruin and recreate (optimizer_lns.cc): rooms of a piece in a large program, unplaced requests offered to one
+// recreate, the band of every day in slots (five hours), and the tries without a gain (50 + requests / 8, at
+// most 100: each try costs more in a large program, where the phase gains little).
+inline constexpr std::size_t kRecreateRooms = 2, kRecreateUnplaced = 12;
+inline constexpr int kRecreateBand = 20;
+inline constexpr long long kRecreateStallBase = 50, kRecreateStallRequests = 8, kRecreateStallMax = 100;
+// Problems of fewer requests get 600 / requests independent runs (at most 20), the best kept: on the 100-client
+// programs several short runs find the optimum more often than one long one for the same CPU.
+inline constexpr std::size_t kRestartRequests = 600;
 
 struct Candidate {
   int clinician;
@@ -76,6 +84,14 @@ class Search {
   void Repair();
   void Perturb();
   void ImprovePreferences();
+  void RuinRecreate();
+
+  // ---- places of a request now, for the recreate (optimizer_lns.cc)
+  struct Option {
+    int c, s, m, fit;  // clinician, start, room (-1 telehealth), how tightly it fits what is around it
+  };
+  int CountOptions(int r) const;
+  void ListOptions(int r, std::vector<Option>& out) const;
 
   const Problem& p_;
   Options options_;
@@ -105,6 +121,14 @@ class Search {
     int r, c, s, m;
   };
   std::vector<Op> journal_;
+  // RoomStarts per (capacity needed, length), valid while room_version_ (bumped by every room booking) holds.
+  struct RoomStartsEntry {
+    int need, length;
+    unsigned long long version;
+    SlotBits starts;
+  };
+  mutable std::vector<RoomStartsEntry> room_starts_cache_;
+  unsigned long long room_version_ = 1;
   std::vector<unsigned> in_chain_;
   unsigned stamp_ = 0;
   long long nodes_ = 0, node_budget_ = 0;
