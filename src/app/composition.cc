@@ -158,7 +158,7 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   AddSystemRoutes(app->router, *app->db);
   AddSetupRoutes(app->router, s);
   security::RoleLabels role_labels;
-  for (const auto& r : program::StaffRoles()) role_labels[r.code] = r.label;
+  for (const auto& r : program::StaffRoles()) role_labels.emplace(r.code, r.label);
   security::AddIdentityRoutes(app->router, s.identity, std::move(role_labels));
   program::AddProgramRoutes(app->router, s.programs);
   program::AddStaffRoutes(app->router, s.staff);
