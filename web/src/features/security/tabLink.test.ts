@@ -29,10 +29,15 @@ function tabs(n: number) {
   for (let i = 0; i < n; i++) {
     const s = createSessionStore();
     resumed.push(0);
-    unlinks.push(s.linkTabs(broadcastLink(new BroadcastChannel(name)), () => (resumed[i] += 1)));
+    unlinks.push(s.linkTabs(broadcastLink(new BroadcastChannel(name)), () => (resumed[i] = (resumed[i] ?? 0) + 1)));
     stores.push(s);
   }
-  return { stores, resumed };
+  const tab = (i: number): SessionStore => {
+    const s = stores[i];
+    if (!s) throw new Error(`no tab ${i}`);
+    return s;
+  };
+  return { a: tab(0), b: tab(1), c: n > 2 ? tab(2) : createSessionStore(), resumed };
 }
 
 beforeEach(() => {
@@ -48,8 +53,7 @@ afterEach(() => {
 
 describe('tabs sharing one session', () => {
   it('activity in one tab moves the idle deadline of the others, so none warns or ends while one is in use', async () => {
-    const { stores } = tabs(2);
-    const [a, b] = stores;
+    const { a, b } = tabs(2);
     a.start(shared());
     b.start(shared());
     await delivered();
@@ -72,8 +76,7 @@ describe('tabs sharing one session', () => {
   });
 
   it('never extends past the absolute lifetime', async () => {
-    const { stores } = tabs(2);
-    const [a, b] = stores;
+    const { a, b } = tabs(2);
     // Twenty minutes left of the twelve hours.
     const late = shared({ idle_expires_at: '2026-11-22T15:15:00.000Z', expires_at: '2026-11-22T15:20:00.000Z' });
     a.start(late);
@@ -86,8 +89,7 @@ describe('tabs sharing one session', () => {
   });
 
   it('the session ending in one tab ends it in the others, keeping their page and user', async () => {
-    const { stores } = tabs(3);
-    const [a, b, c] = stores;
+    const { a, b, c } = tabs(3);
     a.start(shared());
     b.start(shared());
     c.start(shared({ expires_at: '2026-11-23T04:00:00.000Z' })); // another session (a later sign-in)
@@ -100,8 +102,7 @@ describe('tabs sharing one session', () => {
   });
 
   it('signing out in one tab signs out the others; signing in again resumes tabs without a live session', async () => {
-    const { stores, resumed } = tabs(2);
-    const [a, b] = stores;
+    const { a, b, resumed } = tabs(2);
     a.start(shared());
     b.start(shared());
     await delivered();
@@ -155,30 +156,30 @@ describe('the storage-event fallback', () => {
   /** Two windows over one storage area: writing in one fires `storage` in the other only, as browsers do. */
   function windows() {
     const data = new Map<string, string>();
-    const targets = [new EventTarget(), new EventTarget()];
-    const area = (me: number): Storage =>
+    const [t0, t1] = [new EventTarget(), new EventTarget()];
+    const area = (other: EventTarget): Storage =>
       ({
         getItem: (k: string) => data.get(k) ?? null,
         setItem: (k: string, v: string) => {
           data.set(k, v);
-          targets[1 - me].dispatchEvent(new StorageEvent('storage', { key: k, newValue: v }));
+          other.dispatchEvent(new StorageEvent('storage', { key: k, newValue: v }));
         },
         removeItem: (k: string) => {
           data.delete(k);
-          targets[1 - me].dispatchEvent(new StorageEvent('storage', { key: k, newValue: null }));
+          other.dispatchEvent(new StorageEvent('storage', { key: k, newValue: null }));
         },
         clear: () => data.clear(),
         key: () => null,
         length: 0,
       }) as unknown as Storage;
-    return { data, links: [storageLink(area(0), targets[0]), storageLink(area(1), targets[1])] };
+    return { data, first: storageLink(area(t1), t0), second: storageLink(area(t0), t1) };
   }
 
   it('carries activity and the end of the session, and leaves nothing in storage', () => {
-    const { data, links } = windows();
+    const { data, first, second } = windows();
     const a = createSessionStore();
     const b = createSessionStore();
-    unlinks.push(a.linkTabs(links[0]), b.linkTabs(links[1]));
+    unlinks.push(a.linkTabs(first), b.linkTabs(second));
     a.start(shared());
     b.start(shared());
     vi.setSystemTime(T0 + 600_000);
