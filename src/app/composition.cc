@@ -11,6 +11,7 @@
 #include "care/testing/testing_routes.h"
 #include "care/documents/document_routes.h"
 #include "care/plans/plan_routes.h"
+#include "care/program/program_model.h"
 #include "care/program/program_routes.h"
 #include "care/scheduling/appointment_routes.h"
 #include "care/scheduling/calendar_routes.h"
@@ -136,6 +137,10 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
       [&s](const Actor& actor, const std::string& id) -> Result<bool> { return s.clients.Exists(actor, id); });
   s.clients.SetEmergencyClients(
       [&s](db::Transaction& tx, const Actor& actor) { return s.identity.EmergencyClients(tx, actor); });
+  // A counselor's caseload includes the clients of the groups they facilitate.
+  s.clients.SetGroupClients([clock = app->clock](db::Transaction& tx, const Actor& actor) {
+    return scheduling::GroupClientsIn(tx, actor.org_id, actor.staff_id, clock->Now());
+  });
   app->router.SetAuthenticator(security::MakeAuthenticator(s.identity));
   // A request refused for want of a permission leaves a trace too.
   app->router.SetAuthorizer([authorize = security::MakeAuthorizer(), log = app->read_log.get()](
@@ -152,7 +157,9 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   });
   AddSystemRoutes(app->router, *app->db);
   AddSetupRoutes(app->router, s);
-  security::AddIdentityRoutes(app->router, s.identity);
+  security::RoleLabels role_labels;
+  for (const auto& r : program::StaffRoles()) role_labels.emplace(r.code, r.label);
+  security::AddIdentityRoutes(app->router, s.identity, std::move(role_labels));
   program::AddProgramRoutes(app->router, s.programs);
   program::AddStaffRoutes(app->router, s.staff);
   audit::AddAuditRoutes(app->router, *app->db, *app->clock, app->read_log.get());

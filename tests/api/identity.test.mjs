@@ -110,12 +110,15 @@ test('a counselor sees only their caseload; another client is 404 and the refusa
   await priya.signIn('priya', PASSWORD);
   const mine = await priya.call('GET', '/api/v1/clients?limit=200');
   assert.ok(mine.json.items.length > 0);
-  assert.ok(mine.json.items.every((c) => c.counselor_name === 'Priya Shah'));
+  // Her clients, and those of the morning track, whose process group she facilitates (and stands in for once).
+  assert.ok(mine.json.items.some((c) => c.counselor_name === 'Priya Shah'));
+  assert.ok(mine.json.items.every((c) => c.counselor_name === 'Priya Shah' || c.track_name === 'Morning track'));
   const karen = new Session(base);
   await nextStep();
   await karen.signIn('karen', PASSWORD, SECRET);
   const all = await karen.call('GET', '/api/v1/clients?limit=200');
-  const theirs = all.json.items.find((c) => c.counselor_name && c.counselor_name !== 'Priya Shah');
+  const seen = new Set(mine.json.items.map((c) => c.id));
+  const theirs = all.json.items.find((c) => c.counselor_name && c.counselor_name !== 'Priya Shah' && !seen.has(c.id));
   const denied = await priya.call('GET', `/api/v1/clients/${theirs.id}`);
   assert.equal(denied.status, 404);
   const read = await priya.call('GET', `/api/v1/clients/${mine.json.items[0].id}`);
@@ -153,6 +156,63 @@ test('a counselor sees only their caseload; another client is 404 and the refusa
   assert.ok(fhirRead.entity.some((en) => en.what.reference?.startsWith('Patient/') && en.role.code === '1'));
   assert.ok(resources.some((r) => r.outcome === "4"), 'the refused read is a minor failure');
   assert.ok(resources.some((r) => r.type.code === "110114"), 'sign-ins are user authentication events');
+});
+
+test('a counselor who facilitates a group sees its clients, and loses them when she stops facilitating', async () => {
+  const priya = new Session(base);
+  await priya.signIn('priya', PASSWORD);
+  const staffId = (await priya.call('GET', '/api/v1/session')).json.user.staff_id;
+  const karen = new Session(base);
+  await nextStep();
+  await karen.signIn('karen', PASSWORD, SECRET);
+  const ids = async (s) => new Set((await s.call('GET', '/api/v1/clients?limit=200')).json.items.map((c) => c.id));
+  const before = await ids(priya);
+  const all = (await karen.call('GET', '/api/v1/clients?limit=200')).json.items;
+  // An evening-track client in treatment, not Priya's: she cannot open the chart yet.
+  const client = all.find((c) => c.track_name === 'Evening track' && c.stage === 'treatment' && !before.has(c.id));
+  assert.ok(client, 'an evening-track client outside her caseload');
+  assert.equal((await priya.call('GET', `/api/v1/clients/${client.id}`)).status, 404);
+  const enrollments = (await karen.call('GET', `/api/v1/clients/${client.id}/enrollments`)).json.items;
+  const trackId = enrollments.find((e) => !e.ended_on)?.track_id;
+  assert.ok(trackId, 'the client is enrolled in the evening track');
+
+  // Karen puts Priya in charge of a new Friday afternoon group on that track (telehealth: no room).
+  const today = new Date().toISOString().slice(0, 10);
+  const created = await karen.call('POST', '/api/v1/group-series', {
+    body: {
+      track_id: trackId, title: 'Friday check-in', group_type: 'process', days: ['fri'], start: '14:00', end: '15:00',
+      starts_on: today, modality: 'telehealth', meeting_link: 'https://meet.example.org/friday',
+      facilitator_staff_ids: [staffId], required_credentials: [], size_limit: 12,
+    },
+  });
+  assert.equal(created.status, 201, created.text);
+  const chart = await priya.call('GET', `/api/v1/clients/${client.id}`);
+  assert.equal(chart.status, 200, chart.text);
+  assert.ok((await ids(priya)).has(client.id), 'the client list agrees with the chart');
+
+  // Someone else takes the group over: the client is out of reach again, in the list and the chart.
+  const tomStaff = (await karen.call('GET', '/api/v1/staff?limit=200')).json.items.find((s) => s.family_name === 'Becker');
+  const { id, version, voided, void_reason, created_at, updated_at, ...series } = created.json;
+  const moved = await karen.call('PUT', `/api/v1/group-series/${id}`, {
+    headers: { 'if-match': `"${version}"` },
+    body: { ...series, facilitator_staff_ids: [tomStaff.id] },
+  });
+  assert.equal(moved.status, 200, moved.text);
+  assert.equal((await priya.call('GET', `/api/v1/clients/${client.id}`)).status, 404);
+  assert.ok(!(await ids(priya)).has(client.id));
+});
+
+test('GET /roles labels every role as GET /meta does', async () => {
+  const linda = new Session(base);
+  await nextStep();
+  assert.equal((await linda.signIn('linda', PASSWORD, SECRET)).json.status, 'signed_in');
+  const roles = await linda.call('GET', '/api/v1/roles');
+  assert.equal(roles.status, 200, roles.text);
+  const meta = (await api(base, 'GET', '/api/v1/meta')).json;
+  const labels = new Map(meta.roles.map((r) => [r.code, r.label]));
+  assert.ok(roles.json.roles.length >= 8);
+  for (const r of roles.json.roles) assert.equal(r.label, labels.get(r.code), r.code);
+  assert.equal(roles.json.roles.find((r) => r.code === 'therapist').label, 'Licensed therapist');
 });
 
 test('API tokens act as their user, are shown once, and stop when revoked', async () => {

@@ -319,7 +319,10 @@ try {
     const res = await page.request.get(`${baseUrl}/api/v1/clients?limit=200`);
     assert(res.ok(), `GET /api/v1/clients answered ${res.status()}`);
     const { items } = await res.json();
-    const other = items.find((c) => c.counselor_name && !c.counselor_name.includes('Priya') && c.stage !== 'discharged');
+    // Not hers, and not on the morning track, whose process group she facilitates (her caseload too).
+    const other = items.find(
+      (c) => c.counselor_name && !c.counselor_name.includes('Priya') && c.stage !== 'discharged' && c.track_name !== 'Morning track',
+    );
     assert(other, 'every client is in priya’s caseload');
     otherChartUrl = `${baseUrl}/clients/${other.id}`;
   });
@@ -526,8 +529,11 @@ try {
       const t = document.querySelector('main table');
       return (t && t.getAttribute('aria-busy') !== 'true') || document.body.innerText.includes('No clients');
     });
+    // Her clients, and the morning track's: she facilitates its process group.
     const counselors = await page.locator('main table tbody tr td:nth-child(6)').allInnerTexts();
-    assert(counselors.every((c) => c.includes('Priya')), `clients of other counselors are listed: ${[...new Set(counselors)].join(', ')}`);
+    const tracks = await page.locator('main table tbody tr td:nth-child(5)').allInnerTexts();
+    const outside = counselors.filter((c, i) => !c.includes('Priya') && !tracks[i]?.includes('Morning track'));
+    assert(outside.length === 0, `clients outside her caseload are listed: ${[...new Set(outside)].join(', ')}`);
     const nav = page.getByRole('navigation', { name: 'Primary' });
     assert((await nav.getByRole('link', { name: 'Users and roles' }).count()) === 0, 'a counselor sees user administration');
     assert((await nav.getByRole('link', { name: 'Audit trail' }).count()) === 0, 'a counselor sees the audit trail');

@@ -57,8 +57,8 @@ Result<ClientPage> ClientService::Search(const Actor& actor, ClientSearch s) {
     try_mrn = q.mrn.empty() && s.cursor.empty() && LooksLikeMrn(s.q);
   }
   auto result = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<ClientPage> {
-    if (q.caseload_only && emergency_clients_) {
-      SW_ASSIGN(q.also_ids, emergency_clients_(tx, actor));
+    if (q.caseload_only) {
+      SW_ASSIGN(q.also_ids, ReachedIn(tx, actor));
     }
     std::vector<ClientSummary> rows;
     if (try_mrn) {
@@ -112,11 +112,25 @@ Status ClientService::CheckAccess(Transaction& tx, const Actor& actor, const std
   }
   SW_ASSIGN(auto episode, ClientStore::CurrentEpisode(tx, actor.org_id, id));
   if (episode && !actor.staff_id.empty() && episode->counselor_id == actor.staff_id) return Ok();
-  if (emergency_clients_) {
-    SW_ASSIGN(auto granted, emergency_clients_(tx, actor));
-    if (std::find(granted.begin(), granted.end(), id) != granted.end()) return Ok();
+  for (const auto* reached : {&group_clients_, &emergency_clients_}) {
+    if (!*reached) continue;
+    SW_ASSIGN(auto ids, (*reached)(tx, actor));
+    if (std::find(ids.begin(), ids.end(), id) != ids.end()) return Ok();
   }
   return Error::NotFound("no such client");
+}
+
+Result<std::vector<std::string>> ClientService::ReachedIn(Transaction& tx, const Actor& actor) const {
+  std::vector<std::string> out;
+  if (actor.client_scope != ClientScope::kCaseload) return out;
+  for (const auto* reached : {&group_clients_, &emergency_clients_}) {
+    if (!*reached) continue;
+    SW_ASSIGN(auto ids, (*reached)(tx, actor));
+    out.insert(out.end(), ids.begin(), ids.end());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 Status ClientService::RecordRead(const Actor& actor, audit::Event event) const {

@@ -45,9 +45,10 @@ struct PossibleDuplicate {
   std::vector<std::string> why;  // "similar name and same birth date", "same family name and birth date", "same phone"
 };
 
-// The clients a user holds an emergency-access grant for (wired to platform/security by the composition
-// root); runs in the caller's transaction.
-using EmergencyClients = std::function<Result<std::vector<std::string>>(db::Transaction&, const Actor&)>;
+// Clients a caseload-scoped actor reaches beyond those they counsel, found by a later stage in the caller's
+// transaction and wired by the composition root: the emergency-access grants they hold (platform/security)
+// and the clients of the groups they facilitate (care/scheduling GroupClientsIn).
+using ReachedClients = std::function<Result<std::vector<std::string>>(db::Transaction&, const Actor&)>;
 
 // The check an episode must pass to move from orientation to treatment (or aftercare): the admission is
 // finalized only with orientation complete (wired by the composition root to documents::OrientationService).
@@ -56,13 +57,16 @@ using FinalizeCheck = std::function<Status(db::Transaction&, const Actor&, const
                                            const std::string& episode_id)>;
 
 // Record-level access: an actor with program scope sees every client of the organization; with caseload
-// scope, clients whose current episode names the actor's staff record as counselor, plus clients opened
+// scope, clients whose current episode names the actor's staff record as counselor, the clients of the
+// groups they facilitate (enrolled or on a roster within a week either side of today) and clients opened
 // through emergency access; with no scope, none. A client outside one's access is "not found", so its
-// existence is not revealed.
+// existence is not revealed. CheckAccess and Search apply the same rule; other services reach it through
+// CheckAccessIn and ReachedIn.
 class ClientService {
  public:
   ClientService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
-  void SetEmergencyClients(EmergencyClients f) { emergency_clients_ = std::move(f); }
+  void SetEmergencyClients(ReachedClients f) { emergency_clients_ = std::move(f); }
+  void SetGroupClients(ReachedClients f) { group_clients_ = std::move(f); }
   void SetFinalizeCheck(FinalizeCheck f) { finalize_check_ = std::move(f); }
   // Where reads, searches and refused reads are recorded (durably, before the data is returned).
   void SetReadLog(audit::ReadLog* log) { read_log_ = log; }
@@ -89,10 +93,14 @@ class ClientService {
 
   // The same checks and changes inside a caller's write transaction, for use cases that span services
   // (an admission moves the assessment, the episode and the inquiry together). Audited like the above.
-  // kNotFound unless the actor may see client `client_id` (caseload scope, emergency grants).
+  // kNotFound unless the actor may see client `client_id` (caseload scope: counselor, groups, emergency grants).
   Status CheckAccessIn(db::Transaction& tx, const Actor& actor, const std::string& client_id) {
     return CheckAccess(tx, actor, client_id);
   }
+  // For a caseload-scoped actor, the clients they reach besides those whose current episode names them as
+  // counselor: the groups they facilitate and their emergency grants (sorted, unique). Empty for other
+  // scopes. For lists that filter by the caseload rule in SQL (the client search, plans due).
+  Result<std::vector<std::string>> ReachedIn(db::Transaction& tx, const Actor& actor) const;
   Result<Episode> OpenEpisodeIn(db::Transaction& tx, const Actor& actor, Episode draft);
   Result<Episode> UpdateEpisodeIn(db::Transaction& tx, const Actor& actor, Episode changes,
                                   std::int64_t expected_version);
@@ -117,7 +125,8 @@ class ClientService {
   const Clock& clock_;
   Status RecordRead(const Actor& actor, audit::Event event) const;
 
-  EmergencyClients emergency_clients_;
+  ReachedClients emergency_clients_;
+  ReachedClients group_clients_;
   FinalizeCheck finalize_check_;
   audit::ReadLog* read_log_ = nullptr;
 };

@@ -409,12 +409,13 @@ Result<std::vector<Review>> PlanService::Reviews(const Actor& actor, const std::
 Result<std::vector<DueItem>> PlanService::Due(const Actor& actor, int within_days) {
   SW_TRY(program::RequireOrganization(actor));
   if (actor.client_scope == ClientScope::kNone) return std::vector<DueItem>{};
-  if (actor.client_scope == ClientScope::kCaseload && actor.staff_id.empty()) return std::vector<DueItem>{};
   const Date today = Today();
   const auto horizon = std::chrono::sys_days(today) + std::chrono::days(within_days);
-  auto rows = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) {
-    return PlanStore::DueCandidates(tx, actor.org_id,
-                                    actor.client_scope == ClientScope::kCaseload ? actor.staff_id : "");
+  auto rows = db::InTransaction(db_, Access::kRead, [&](Transaction& tx) -> Result<std::vector<DueCandidate>> {
+    // The caseload rule as ClientService applies it: counselor, the groups they facilitate, emergency grants.
+    SW_ASSIGN(auto reached, clients_.ReachedIn(tx, actor));
+    return PlanStore::DueCandidates(tx, actor.org_id, actor.client_scope == ClientScope::kCaseload, actor.staff_id,
+                                    reached);
   });
   if (!rows.ok()) return std::move(rows).error();
   std::vector<DueItem> out;

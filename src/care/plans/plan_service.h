@@ -102,7 +102,8 @@ class PlanService {
   Result<std::vector<Review>> Reviews(const Actor& actor, const std::string& plan_id);
 
   // Initial plans and reviews due within `within_days` (or overdue), soonest first: a caseload-scoped
-  // actor sees their own clients, a program-scoped one everyone.
+  // actor sees their caseload (as ClientService: their clients, their groups', emergency grants), a
+  // program-scoped one everyone.
   Result<std::vector<DueItem>> Due(const Actor& actor, int within_days);
 
   Result<CatalogView> Catalog(const Actor& actor, const std::string& program_id);

@@ -177,7 +177,8 @@ Result<std::vector<Review>> PlanStore::Reviews(db::Transaction& tx, const std::s
 }
 
 Result<std::vector<DueCandidate>> PlanStore::DueCandidates(db::Transaction& tx, const std::string& org_id,
-                                                           const std::string& counselor_id) {
+                                                           bool caseload_only, const std::string& counselor_id,
+                                                           const std::vector<std::string>& also_client_ids) {
   std::string sql =
       "SELECT e.client_id, COALESCE(NULLIF(c.preferred_name, ''), c.given_name) || ' ' || c.family_name, e.id, "
       "e.counselor_id, COALESCE(COALESCE(NULLIF(s.preferred_name, ''), s.given_name) || ' ' || s.family_name, ''), "
@@ -186,9 +187,17 @@ Result<std::vector<DueCandidate>> PlanStore::DueCandidates(db::Transaction& tx, 
       "p.voided = 0 WHERE e.org_id = ? AND e.voided = 0 AND c.voided = 0 AND e.stage IN ('orientation', "
       "'treatment')";
   std::vector<Param> params{org_id};
-  if (!counselor_id.empty()) {
-    sql += " AND e.counselor_id = ?";
-    params.emplace_back(counselor_id);
+  if (caseload_only) {
+    sql += " AND (1 = 0";
+    if (!counselor_id.empty()) {
+      sql += " OR e.counselor_id = ?";
+      params.emplace_back(counselor_id);
+    }
+    for (const auto& id : also_client_ids) {
+      sql += " OR e.client_id = ?";
+      params.emplace_back(id);
+    }
+    sql += ")";
   }
   sql += " ORDER BY e.client_id";
   return db::ReadAll<DueCandidate>(tx, sql, std::move(params), [](const db::Row& r) {

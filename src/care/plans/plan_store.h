@@ -42,10 +42,12 @@ class PlanStore {
   static Status InsertReview(db::Transaction& tx, const Review& r);
   static Result<std::vector<Review>> Reviews(db::Transaction& tx, const std::string& org_id, const std::string& plan_id);
 
-  // Clients in orientation or treatment (an open, admitted episode), with their live plan if any; only
-  // episodes whose counselor is `counselor_id` when it is not "".
+  // Clients in orientation or treatment (an open, admitted episode), with their live plan if any. With
+  // `caseload_only`, only episodes whose counselor is `counselor_id` (when not "") or whose client is one of
+  // `also_client_ids` (the caseload rule's other clients, ClientService::ReachedIn).
   static Result<std::vector<DueCandidate>> DueCandidates(db::Transaction& tx, const std::string& org_id,
-                                                         const std::string& counselor_id);
+                                                         bool caseload_only, const std::string& counselor_id,
+                                                         const std::vector<std::string>& also_client_ids);
 
   static Result<std::optional<StoredCatalog>> Catalog(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& program_id);

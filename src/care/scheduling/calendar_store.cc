@@ -388,6 +388,40 @@ Status CalendarStore::SaveHours(db::Transaction& tx, const std::string& org_id, 
 
 // ---- Lookups ---------------------------------------------------------------------------------------
 
+Result<std::vector<std::string>> CalendarStore::ClientsOfFacilitator(db::Transaction& tx, const std::string& org_id,
+                                                                     const std::string& staff_id, Date from,
+                                                                     Date to) {
+  // Staff ids are stored comma-separated; ',a,b,' LIKE '%,a,%' matches one whole id (ids hold no % or _).
+  const std::string names = "%," + staff_id + ",%";
+  const std::string f = FormatDate(from), t = FormatDate(to);
+  constexpr std::string_view kDay = "COALESCE(oc.moved_to, oc.original_date)";
+  const std::string sql =
+      // Enrolled in the track of a series they facilitate.
+      "SELECT en.client_id FROM group_series gs JOIN enrollments en ON en.org_id = gs.org_id AND "
+      "en.track_id = gs.track_id WHERE gs.org_id = ? AND gs.voided = 0 AND en.voided = 0 AND "
+      "',' || gs.facilitator_staff_ids || ',' LIKE ? AND gs.starts_on <= ? AND (gs.ends_on IS NULL OR "
+      "gs.ends_on >= ?) AND en.starts_on <= ? AND (en.ended_on IS NULL OR en.ended_on > ?) "
+      // Drop-ins and make-ups of that series.
+      "UNION SELECT ra.client_id FROM group_series gs JOIN roster_additions ra ON ra.org_id = gs.org_id AND "
+      "ra.series_id = gs.id WHERE gs.org_id = ? AND gs.voided = 0 AND ra.voided = 0 AND "
+      "',' || gs.facilitator_staff_ids || ',' LIKE ? AND ra.original_date >= ? AND ra.original_date <= ? "
+      // One occurrence they stand in for: enrolled on its day, and its drop-ins and make-ups.
+      "UNION SELECT en.client_id FROM occurrence_changes oc JOIN group_series gs ON gs.id = oc.series_id JOIN "
+      "enrollments en ON en.org_id = gs.org_id AND en.track_id = gs.track_id WHERE oc.org_id = ? AND "
+      "oc.cancelled = 0 AND gs.voided = 0 AND en.voided = 0 AND ',' || oc.facilitator_staff_ids || ',' LIKE ? AND " +
+      std::string(kDay) + " >= ? AND " + std::string(kDay) + " <= ? AND en.starts_on <= " + std::string(kDay) +
+      " AND (en.ended_on IS NULL OR en.ended_on > " + std::string(kDay) +
+      ") "
+      "UNION SELECT ra.client_id FROM occurrence_changes oc JOIN roster_additions ra ON ra.org_id = oc.org_id AND "
+      "ra.series_id = oc.series_id AND ra.original_date = oc.original_date WHERE oc.org_id = ? AND "
+      "oc.cancelled = 0 AND ra.voided = 0 AND ',' || oc.facilitator_staff_ids || ',' LIKE ? AND " +
+      std::string(kDay) + " >= ? AND " + std::string(kDay) + " <= ? ORDER BY 1";
+  return db::ReadAll<std::string>(tx, sql,
+                                  {org_id, names, t, f, t, f, org_id, names, f, t, org_id, names, f, t, org_id, names,
+                                   f, t},
+                                  [](const Row& r) { return r.Text(0); });
+}
+
 Result<std::map<std::string, std::string>> CalendarStore::ClientNames(db::Transaction& tx, const std::string& org_id,
                                                                       const std::vector<std::string>& ids) {
   std::map<std::string, std::string> out;

@@ -62,6 +62,13 @@ class CalendarStore {
                                                              Date to);
   static Status InsertAddition(db::Transaction& tx, const RosterAddition& a);
 
+  // Ids of the clients on the rosters of groups `staff_id` facilitates in [from, to]: enrolled on some day
+  // of it in the track of a live series naming them as facilitator (and meeting then), added to such a
+  // series' occurrences in it, or on the roster of an occurrence in it that names them as a one-time
+  // substitute (its date, after a move). Sorted, unique.
+  static Result<std::vector<std::string>> ClientsOfFacilitator(db::Transaction& tx, const std::string& org_id,
+                                                               const std::string& staff_id, Date from, Date to);
+
   // Opening hours: nullopt while the program uses the default.
   static Result<std::optional<OpeningHours>> GetHours(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& program_id);

@@ -5,6 +5,7 @@
 
 #include "care/program/program_store.h"
 #include "care/scheduling/calendar_store.h"
+#include "platform/base/time_zone.h"
 
 namespace stepwise::scheduling {
 
@@ -50,6 +51,16 @@ int CountOn(const Occurrence& o, const std::vector<Enrollment>& enrollments,
 
 Result<std::string> TimeZoneIn(db::Transaction& tx, const std::string& org_id) {
   return CalendarStore::OrganizationZone(tx, org_id);
+}
+
+Result<std::vector<std::string>> GroupClientsIn(db::Transaction& tx, const std::string& org_id,
+                                                const std::string& staff_id, TimePoint now) {
+  if (staff_id.empty()) return std::vector<std::string>{};
+  SW_ASSIGN(std::string zone, TimeZoneIn(tx, org_id));
+  SW_ASSIGN(auto local, tz::ToLocal(zone, now));
+  const auto today = std::chrono::sys_days(local.day);
+  return CalendarStore::ClientsOfFacilitator(tx, org_id, staff_id, Date{today - std::chrono::days(kGroupReachDays)},
+                                             Date{today + std::chrono::days(kGroupReachDays)});
 }
 
 Result<std::vector<Occurrence>> OccurrencesIn(db::Transaction& tx, const std::string& org_id, Date from, Date to) {

@@ -32,6 +32,17 @@ Result<std::vector<RosterEntry>> RosterIn(db::Transaction& tx, const std::string
 Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& client_id);
 
+// How far either side of today the group part of the caseload reaches (GroupClientsIn).
+inline constexpr int kGroupReachDays = 7;
+
+// The clients of the groups the actor's staff record facilitates, the group part of the caseload rule
+// (ClientService, wired by the composition root): within a week either side of the organization's local
+// date at `now`, those enrolled in the track of a live series naming them as facilitator, that series'
+// drop-ins and make-ups, and the roster of an occurrence where they stand in. Sorted, unique; empty without
+// a staff record. A week back leaves time for the notes of the last meetings after an enrollment ends.
+Result<std::vector<std::string>> GroupClientsIn(db::Transaction& tx, const std::string& org_id,
+                                                const std::string& staff_id, TimePoint now);
+
 // The program's opening hours (the default 07:00–21:00 until set).
 Result<OpeningHours> OpeningHoursIn(db::Transaction& tx, const std::string& org_id, const std::string& program_id);
 

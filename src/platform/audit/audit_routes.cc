@@ -231,10 +231,9 @@ void AddAuditRoutes(http::Router& router, db::Database& db, const Clock& clock, 
         const auto count = entries.size();
         SW_TRY(
             Trace(*log, req, "export", q.client_id, "FHIR AuditEvent export of " + std::to_string(count) + " events"));
+        // No "total": FHIR allows it only on search and history bundles (invariant bdl-1).
         Response r = http::JsonResponse(
-            200,
-            json::object{
-                {"resourceType", "Bundle"}, {"type", "collection"}, {"total", count}, {"entry", std::move(entries)}});
+            200, json::object{{"resourceType", "Bundle"}, {"type", "collection"}, {"entry", std::move(entries)}});
         r.content_type = "application/fhir+json; charset=utf-8";
         return r;
       });

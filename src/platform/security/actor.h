@@ -11,8 +11,8 @@ namespace stepwise {
 // How far a user's client access reaches (the policy file sets it per role; the widest role wins).
 enum class ClientScope {
   kNone,      // no client records at all (administrator, by default)
-  kCaseload,  // clients whose current episode names the user's staff record as counselor, plus
-              // clients opened through emergency access
+  kCaseload,  // clients whose current episode names the user's staff record as counselor, the clients of
+              // the groups they facilitate, and clients opened through emergency access (ClientService)
   kProgram,   // every client of the organization
 };
 

@@ -323,7 +323,7 @@ void AddMfaAndTokenRoutes(http::Router& router, IdentityService& identity) {
              }));
 }
 
-void AddUserRoutes(http::Router& router, IdentityService& identity) {
+void AddUserRoutes(http::Router& router, IdentityService& identity, const RoleLabels& role_labels) {
   const Policy& policy = identity.policy();
   router.Add(Method::kGet, "/api/v1/users", "users.admin", [&identity](Request& req) -> Result<Response> {
     SW_ASSIGN(auto users, identity.ListUsers(req.actor));
@@ -383,10 +383,12 @@ void AddUserRoutes(http::Router& router, IdentityService& identity) {
         SW_ASSIGN(auto u, identity.SetPassword(req.actor, id, version, password));
         return http::RecordResponse(200, UserJson(u), u.meta.version);
       }));
-  router.Add(Method::kGet, "/api/v1/roles", "users.admin", [&policy](Request&) -> Result<Response> {
+  router.Add(Method::kGet, "/api/v1/roles", "users.admin", [&policy, role_labels](Request&) -> Result<Response> {
     json::array roles, permissions;
     for (const auto& r : policy.roles()) {
+      const auto label = role_labels.find(r.code);
       roles.emplace_back(json::object{{"code", r.code},
+                                      {"label", label == role_labels.end() ? r.code : label->second},
                                       {"client_scope", ClientScopeName(r.scope)},
                                       {"mfa_required", r.mfa_required},
                                       {"permissions", Strings(r.permissions)}});
@@ -459,10 +461,10 @@ void AddEmergencyRoutes(http::Router& router, IdentityService& identity) {
 
 }  // namespace
 
-void AddIdentityRoutes(http::Router& router, IdentityService& identity) {
+void AddIdentityRoutes(http::Router& router, IdentityService& identity, RoleLabels role_labels) {
   AddSessionRoutes(router, identity);
   AddMfaAndTokenRoutes(router, identity);
-  AddUserRoutes(router, identity);
+  AddUserRoutes(router, identity, role_labels);
   AddEmergencyRoutes(router, identity);
 }
 

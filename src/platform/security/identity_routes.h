@@ -2,6 +2,7 @@
 // policy), and the sign-in, account, user-administration, emergency-access and alert endpoints.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "platform/http/router.h"
@@ -22,7 +23,11 @@ http::Authenticator MakeAuthenticator(IdentityService& identity);
 // permission must be granted by the policy to one of the actor's roles.
 http::Authorizer MakeAuthorizer();
 
-void AddIdentityRoutes(http::Router& router, IdentityService& identity);
+// Role code -> human label for GET /api/v1/roles. The composition root passes program::StaffRoles(), the one
+// list of role labels (GET /api/v1/meta serves the same); a policy role without one is labelled by its code.
+using RoleLabels = std::map<std::string, std::string>;
+
+void AddIdentityRoutes(http::Router& router, IdentityService& identity, RoleLabels role_labels = {});
 
 // The answer to a sign-in step: {"status", "session"?} and the new session cookie.
 http::Response SignInResponse(const SignInResult& result);

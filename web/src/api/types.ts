@@ -358,8 +358,8 @@ export interface UserUpdate {
 
 export interface PolicyRole {
   code: string;
-  /** Documented, but not every server sends it: the UI falls back to GET /meta's role labels. */
-  label?: string;
+  /** The same label as GET /meta's roles (one list on the server). */
+  label: string;
   client_scope: ClientScope | string;
   permissions: string[];
   mfa_required: boolean;

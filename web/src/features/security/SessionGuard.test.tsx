@@ -8,7 +8,8 @@ import { client, session } from '../../test/fixtures';
 import { apiError, json, mockFetch } from '../../test/mockFetch';
 import { renderApp } from '../../test/render';
 import { formatCountdown, warningMs } from './SessionGuard';
-import { sessionStore } from './sessionStore';
+import { createSessionStore, sessionStore } from './sessionStore';
+import { broadcastLink } from './tabLink';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -150,5 +151,62 @@ describe('Session guard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
     await waitFor(() => expect(screen.getByLabelText(/Current password/)).toHaveAccessibleDescription('The current password is not correct'));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+});
+
+describe('Session guard with another tab open', () => {
+  /** This tab's store and a second tab's, on one BroadcastChannel name. */
+  function otherTab(name: string) {
+    const unlinkThis = sessionStore.linkTabs(broadcastLink(new BroadcastChannel(name)));
+    const other = createSessionStore();
+    const unlinkOther = other.linkTabs(broadcastLink(new BroadcastChannel(name)));
+    const current = sessionStore.get().session;
+    if (current) other.start(current); // the same session: GET /session in the other tab
+    return {
+      other,
+      unlink: () => {
+        unlinkThis();
+        unlinkOther();
+      },
+    };
+  }
+
+  it("activity in the other tab closes this tab's warning; the session ending there ends it here", async () => {
+    fakeClock();
+    mockFetch(appRoutes());
+    renderApp(<AppRoutes />, '/clients');
+    expect(await screen.findByRole('heading', { level: 1, name: 'All clients' })).toBeInTheDocument();
+    const { other, unlink } = otherTab('guard-test-1');
+    try {
+      advance(900_000 - 119_000);
+      expect(await screen.findByRole('dialog', { name: 'Are you still there?' }, { timeout: 3000 })).toBeInTheDocument();
+      other.touch(); // the user works in the other tab
+      await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Are you still there?' })).not.toBeInTheDocument());
+      // Well past this tab's own deadline, still no warning: the shared deadline moved.
+      advance(200_000);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+      expect(sessionStore.get().ended).toBe(false);
+
+      other.end();
+      expect(await screen.findByRole('dialog', { name: 'Your session has ended' })).toBeInTheDocument();
+      expect(screen.getByRole('heading', { level: 1, name: 'All clients', hidden: true })).toBeInTheDocument();
+    } finally {
+      unlink();
+    }
+  });
+
+  it('signing out in the other tab signs out here', async () => {
+    mockFetch(appRoutes());
+    renderApp(<AppRoutes />, '/clients');
+    expect(await screen.findByRole('heading', { level: 1, name: 'All clients' })).toBeInTheDocument();
+    const { other, unlink } = otherTab('guard-test-2');
+    try {
+      other.clear();
+      await waitFor(() => expect(sessionStore.get().session).toBeNull());
+      expect(screen.queryByRole('heading', { level: 1, name: 'All clients' })).not.toBeInTheDocument();
+    } finally {
+      unlink();
+    }
   });
 });

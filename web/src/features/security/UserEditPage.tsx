@@ -27,7 +27,6 @@ import { useRecordForm } from '../../lib/useRecordForm';
 import { Card } from '../../components/Card';
 import { passwordProblem } from './passwords';
 import { roleLabel } from './UsersPage';
-import { useMeta } from '../shell/AppContext';
 import { StatusBadge } from '../../components/StatusBadge';
 
 interface UserValues extends Record<string, unknown> {
@@ -144,7 +143,6 @@ function UserForm({ initial, policy, policyError, staff }: { initial: User | nul
       : undefined,
   });
   const f = rf.form;
-  const meta = useMeta();
   const roleOptions = policy?.roles ?? [];
   const staffOptions = [{ value: '', label: 'Not linked' }, ...staff.map((s) => ({ value: s.id, label: staffName(s) }))];
   if (f.values.staff_id && !staff.some((s) => s.id === f.values.staff_id)) {
@@ -198,7 +196,7 @@ function UserForm({ initial, policy, policyError, staff }: { initial: User | nul
                   <Checkbox
                     key={r.code}
                     value={r.code}
-                    label={roleLabel(policy, r.code, meta.roles)}
+                    label={roleLabel(policy, r.code)}
                     description={r.mfa_required ? 'Requires two-step sign-in' : undefined}
                   />
                 ))}

@@ -39,11 +39,9 @@ function user(over: Partial<User> = {}): User {
 }
 
 describe('Users and roles', () => {
-  it('labels roles from the policy, else from GET /meta, else from the code', () => {
-    const bare: Policy = { roles: [{ code: 'front_desk', client_scope: 'program', permissions: [], mfa_required: false }], permissions: [] };
+  it('labels roles from GET /roles, and by the code in words while it loads', () => {
     expect(roleLabel(POLICY, 'counselor')).toBe('Counselor');
-    expect(roleLabel(bare, 'therapist', [{ code: 'therapist', label: 'Licensed therapist' }])).toBe('Licensed therapist');
-    expect(roleLabel(bare, 'front_desk')).toBe('Front desk');
+    expect(roleLabel(undefined, 'front_desk')).toBe('Front desk');
   });
 
   it('lists users and shows the role × permission matrix', async () => {

@@ -1,8 +1,7 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router';
 import { usersApi } from '../../api/endpoints';
-import type { CodeLabel, Policy, User } from '../../api/types';
-import { useMeta } from '../shell/AppContext';
+import type { Policy, User } from '../../api/types';
 import { EmptyState, ErrorAlert, Loading } from '../../components/Feedback';
 import { usePageTitle } from '../../components/usePageTitle';
 import { formatInstant } from '../../lib/format';
@@ -10,12 +9,10 @@ import { useAsync } from '../../lib/useAsync';
 import { Card } from '../../components/Card';
 import { StatusBadge } from '../../components/StatusBadge';
 
-/** A role's label: from the policy, else from the reference data (GET /meta), else the code in words. */
-export function roleLabel(policy: Policy | undefined, code: string, metaRoles: CodeLabel[] = []): string {
+/** A role's label, as GET /roles gives it (the server's one list of role labels); the code in words while it loads. */
+export function roleLabel(policy: Policy | undefined, code: string): string {
   const fromPolicy = policy?.roles.find((r) => r.code === code)?.label;
   if (fromPolicy) return fromPolicy;
-  const fromMeta = metaRoles.find((r) => r.code === code)?.label;
-  if (fromMeta) return fromMeta;
   const words = code.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -73,7 +70,6 @@ export function UsersPage() {
 }
 
 function UserRow({ user: u, policy }: { user: User; policy: Policy | undefined }) {
-  const meta = useMeta();
   return (
     <Table.Tr>
       <Table.Td>
@@ -83,7 +79,7 @@ function UserRow({ user: u, policy }: { user: User; policy: Policy | undefined }
       </Table.Td>
       <Table.Td>{u.display_name}</Table.Td>
       <Table.Td>
-        <Text size="sm">{u.roles.map((r) => roleLabel(policy, r, meta.roles)).join(', ') || '—'}</Text>
+        <Text size="sm">{u.roles.map((r) => roleLabel(policy, r)).join(', ') || '—'}</Text>
       </Table.Td>
       <Table.Td>
         {u.mfa_enabled ? (
@@ -117,7 +113,6 @@ function UserRow({ user: u, policy }: { user: User; policy: Policy | undefined }
 
 /** The access policy, read-only: which role holds which permission (a ● in the cell). */
 export function RolesMatrix({ policy, error, onRetry }: { policy: Policy | undefined; error: unknown; onRetry: () => void }) {
-  const meta = useMeta();
   return (
     <Card id="roles" title="Roles and permissions">
       <Stack gap="sm">
@@ -138,7 +133,7 @@ export function RolesMatrix({ policy, error, onRetry }: { policy: Policy | undef
                   </Table.Th>
                   {policy.roles.map((r) => (
                     <Table.Th scope="col" key={r.code}>
-                      {roleLabel(policy, r.code, meta.roles)}
+                      {roleLabel(policy, r.code)}
                     </Table.Th>
                   ))}
                 </Table.Tr>

@@ -1,6 +1,6 @@
 // Connects the API client to the session store: a 401 raises the re-sign-in dialog (and the call is
 // retried once the same user has signed in again), a CSRF refusal fetches the current token, and every
-// successful call counts as activity for the idle timer.
+// successful call counts as activity for the idle timer (of every tab: see sessionStore.linkTabs).
 import { ApiError, setAuthHooks } from '../../api/client';
 import { sessionApi } from '../../api/endpoints';
 import { browser } from '../../lib/browser';
@@ -59,6 +59,24 @@ async function onCsrfRejected(): Promise<boolean> {
     return sessionStore.waitForSignIn();
   }
   return false;
+}
+
+/**
+ * Another tab signed in. A tab on the sign-in page takes up the session (the tabs share its cookie); one
+ * whose session had ended carries on if it is the same user, and starts afresh for anyone else.
+ */
+export async function resumeAfterSignInElsewhere(): Promise<void> {
+  const st = sessionStore.get();
+  if (st.session && !st.ended) return;
+  if (!st.session) {
+    try {
+      sessionStore.start(await sessionApi.current());
+    } catch {
+      // Not signed in after all (or unreachable): this tab stays on the sign-in page.
+    }
+    return;
+  }
+  if ((await probeSession()) === 'other-user') browser.reloadTo('/');
 }
 
 export function installAuthHooks(): () => void {
