@@ -3,8 +3,10 @@
 #include "care/admissions/client_routes.h"
 #include "care/admissions/inquiry_routes.h"
 #include "care/assessment/assessment_routes.h"
+#include "care/consent/consent_render.h"
 #include "care/consent/consent_routes.h"
 #include "care/consent/disclosure_sections.h"
+#include "care/consent/disclosure_store.h"
 #include "care/documents/amendment_routes.h"
 #include "care/tasks/task_routes.h"
 #include "care/medications/medication_routes.h"
@@ -162,7 +164,21 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
   security::AddIdentityRoutes(app->router, s.identity, std::move(role_labels));
   program::AddProgramRoutes(app->router, s.programs);
   program::AddStaffRoutes(app->router, s.staff);
-  audit::AddAuditRoutes(app->router, *app->db, *app->clock, app->read_log.get());
+  // The FHIR export's BALP PrivacyDisclosure events take the recipient and purpose from the accounting.
+  audit::AddAuditRoutes(
+      app->router, *app->db, *app->clock, app->read_log.get(),
+      [](db::Transaction& tx, const std::string& org_id,
+         const std::string& id) -> Result<std::optional<audit::DisclosureDetail>> {
+        SW_ASSIGN(std::optional<consent::Disclosure> d, consent::DisclosureStore::Get(tx, org_id, id));
+        if (!d) return std::optional<audit::DisclosureDetail>();
+        return std::optional<audit::DisclosureDetail>(
+            audit::DisclosureDetail{.recipient_name = d->recipient_name,
+                                    .recipient_address = d->recipient_address,
+                                    .purpose_code = d->purpose,
+                                    .purpose_label = consent::PurposeLabel(d->purpose),
+                                    .channel = d->channel,
+                                    .description = d->description});
+      });
   admissions::AddClientRoutes(app->router, s.clients);
   admissions::AddInquiryRoutes(app->router, s.inquiries);
   assessment::AddInstrumentRoutes(app->router, s.responses);

@@ -70,6 +70,14 @@ Result<std::vector<Disclosure>> DisclosureStore::ForClientSince(db::Transaction&
       {org_id, client_id, since}, ReadDisclosure);
 }
 
+Result<std::optional<Disclosure>> DisclosureStore::Get(db::Transaction& tx, const std::string& org_id,
+                                                       const std::string& id) {
+  SW_ASSIGN(auto rows, db::ReadAll<Disclosure>(tx, std::string(kSelect) + " WHERE org_id = ? AND id = ?",
+                                               {org_id, id}, ReadDisclosure));
+  if (rows.empty()) return std::optional<Disclosure>();
+  return std::optional<Disclosure>(std::move(rows.front()));
+}
+
 Result<std::int64_t> DisclosureStore::CountForConsent(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& consent_id) {
   SW_ASSIGN(auto rs, tx.Query("SELECT COUNT(*) FROM disclosures WHERE org_id = ? AND consent_id = ?",

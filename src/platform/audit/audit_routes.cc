@@ -1,5 +1,7 @@
 #include "platform/audit/audit_routes.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <memory>
 #include <set>
@@ -20,7 +22,6 @@ using http::Response;
 namespace json = boost::json;
 
 namespace {
-
 
 json::object EventJson(const StoredEvent& e) {
   return {{"seq", e.seq},
@@ -138,6 +139,13 @@ Status Trace(ReadLog& log, const Request& req, const char* action, const std::st
                                 .reason = std::move(reason)});
 }
 
+// The server agent's network address in the FHIR export: this machine's name.
+std::string HostName() {
+  char name[256] = {};
+  if (gethostname(name, sizeof name - 1) != 0) return "";
+  return name;
+}
+
 }  // namespace
 
 std::string CsvCell(std::string_view v) {
@@ -156,7 +164,8 @@ std::string CsvCell(std::string_view v) {
   return quoted;
 }
 
-void AddAuditRoutes(http::Router& router, db::Database& db, const Clock& clock, ReadLog* log) {
+void AddAuditRoutes(http::Router& router, db::Database& db, const Clock& clock, ReadLog* log,
+                    DisclosureLookup disclosures) {
   std::shared_ptr<ReadLog> owned;
   if (!log) {
     owned = std::make_shared<ReadLog>(db, clock);
@@ -218,15 +227,23 @@ void AddAuditRoutes(http::Router& router, db::Database& db, const Clock& clock, 
                return r;
              });
   router.Add(
-      Method::kGet, "/api/v1/audit-events.fhir", "audit.read", [&db, log, owned](Request& req) -> Result<Response> {
+      Method::kGet, "/api/v1/audit-events.fhir", "audit.read",
+      [&db, log, owned, disclosures, host = HostName()](Request& req) -> Result<Response> {
         SW_ASSIGN(EventQuery q, ReadQuery(req, db.dialect(), false));
         json::array entries;
+        std::vector<std::pair<std::size_t, StoredEvent>> disclosed;  // completed after the scan
         SW_ASSIGN(auto tx, db.Begin(db::Access::kRead));
         SW_TRY(ForEachEvent(*tx, q, [&](const StoredEvent& e) {
+          if (e.action == "disclose" && !e.resource_id.empty() && disclosures)
+            disclosed.emplace_back(entries.size(), e);
           entries.emplace_back(
-              json::object{{"fullUrl", "urn:uuid:" + e.id}, {"resource", FhirAuditEvent(e, req.actor.org_id)}});
+              json::object{{"fullUrl", "urn:uuid:" + e.id}, {"resource", FhirAuditEvent(e, req.actor.org_id, host)}});
           return true;
         }));
+        for (const auto& [index, e] : disclosed) {
+          SW_ASSIGN(std::optional<DisclosureDetail> detail, disclosures(*tx, req.actor.org_id, e.resource_id));
+          if (detail) entries[index].as_object()["resource"] = FhirAuditEvent(e, req.actor.org_id, host, &*detail);
+        }
         SW_TRY(tx->Commit());
         const auto count = entries.size();
         SW_TRY(
