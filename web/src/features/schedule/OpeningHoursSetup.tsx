@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client';
 import { programsApi } from '../../api/endpoints';
 import { openingHoursApi } from '../../api/schedule';
 import { ErrorAlert, Loading } from '../../components/Feedback';
+import { useAction } from '../../lib/useAction';
 import { useAsync } from '../../lib/useAsync';
 
 /** Each program's opening hours: groups and appointments outside them are refused with the hours named. */
@@ -14,8 +15,7 @@ export function OpeningHoursSetup() {
   const hours = useAsync((signal) => (chosen ? openingHoursApi.get(chosen, signal) : Promise.resolve(null)), [chosen]);
   const [open, setOpen] = useState('');
   const [close, setClose] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (hours.data) {
@@ -27,19 +27,16 @@ export function OpeningHoursSetup() {
   const changed = hours.data != null && (open !== hours.data.open || close !== hours.data.close);
 
   const save = async () => {
-    if (!hours.data) return;
-    setBusy(true);
-    setError(null);
+    const current = hours.data;
+    if (!current) return;
     setSaved(false);
-    try {
-      await openingHoursApi.set(chosen, { open, close }, hours.data.version);
-      hours.reload();
-      setSaved(true);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      () => openingHoursApi.set(chosen, { open, close }, current.version),
+      () => {
+        hours.reload();
+        setSaved(true);
+      },
+    );
   };
 
   return (

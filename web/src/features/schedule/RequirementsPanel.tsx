@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client';
 import { staffApi } from '../../api/endpoints';
 import { requirementsApi, type SessionRequirement, type SessionRequirementDraft } from '../../api/schedule';
 import { ErrorAlert } from '../../components/Feedback';
+import { useAction } from '../../lib/useAction';
 import { useAsync } from '../../lib/useAsync';
 import { staffDisplayName } from '../program/StaffList';
 
@@ -26,26 +27,17 @@ export function RequirementsPanel({ clientId, canWrite }: { clientId: string; ca
   const [draft, setDraft] = useState<SessionRequirementDraft>(EMPTY);
   const [removing, setRemoving] = useState<SessionRequirement | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: act } = useAction();
   const field = (f: string) => (error instanceof ApiError ? error.fieldMessage(f) : undefined);
   const staffName = (id: string | null) => {
     const s = (staff.data?.items ?? []).find((x) => x.id === id);
     return s ? staffDisplayName(s) : 'the assigned clinician';
   };
-  const run = async (fn: () => Promise<unknown>, done: () => void) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
+  const run = (fn: () => Promise<unknown>, done: () => void) =>
+    act(fn, () => {
       done();
       list.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const items = list.data?.items ?? [];
 
   return (

@@ -6,6 +6,7 @@ import { clientsApi } from '../../api/endpoints';
 import { occurrencesApi } from '../../api/schedule';
 import { ErrorAlert } from '../../components/Feedback';
 import { displayName } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 import { useAsync } from '../../lib/useAsync';
 import type { RowDraft } from './rollCall';
 
@@ -25,27 +26,18 @@ export function RosterAdditions({ occurrenceId, rows, full, onChanged }: { occur
   const [kind, setKind] = useState<'drop_in' | 'make_up'>('drop_in');
   const [removing, setRemoving] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run: act } = useAction();
   const results = useAsync((signal) => (debounced.length >= 2 ? clientsApi.list({ q: debounced, limit: 8 }, signal) : Promise.resolve(null)), [debounced]);
   const onRoster = new Set(rows.map((r) => r.client_id));
   const found = (results.data?.items ?? []).filter((c) => !c.voided && !onRoster.has(c.id));
   const added = rows.filter((r) => r.kind === 'drop_in' || r.kind === 'make_up');
   const field = (f: string) => (error instanceof ApiError ? error.fieldMessage(f) : undefined);
 
-  const run = async (fn: () => Promise<unknown>, done: () => void) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
+  const run = (fn: () => Promise<unknown>, done: () => void) =>
+    act(fn, async () => {
       done();
       await onChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="additions-heading">
