@@ -152,8 +152,10 @@ test('a counselor sees only their caseload; another client is 404 and the refusa
   const fhirRead = resources.find((r) => r.subtype?.[0]?.code === 'read' && r.outcome === '0');
   assert.ok(fhirRead, 'a read as a RESTful AuditEvent');
   assert.equal(fhirRead.action, 'R');
-  assert.equal(fhirRead.agent[0].network.address, '127.0.0.1');
-  assert.ok(fhirRead.entity.some((en) => en.what.reference?.startsWith('Patient/') && en.role.code === '1'));
+  // BALP: the client agent (DCM 110152) carries the browser's address; the user agent is the requestor.
+  const clientAgent = fhirRead.agent.find((a) => a.type?.coding?.some((c) => c.code === '110152'));
+  assert.equal(clientAgent?.network?.address, '127.0.0.1', JSON.stringify(fhirRead.agent));
+  assert.ok(fhirRead.entity.some((en) => en.what?.reference?.startsWith('Patient/') && en.role?.code === '1'));
   assert.ok(resources.some((r) => r.outcome === "4"), 'the refused read is a minor failure');
   assert.ok(resources.some((r) => r.type.code === "110114"), 'sign-ins are user authentication events');
 });

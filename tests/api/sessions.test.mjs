@@ -233,8 +233,13 @@ for (const [engine, dbFor] of engines) {
     test("My day links today's appointment to the note written for it", async () => {
       const lenaStaff = (await api(base, 'GET', '/api/v1/staff?limit=100')).json.items.find((x) => x.given_name === 'Lena');
       const localToday = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Chicago' });
+      // A note documents a session that has started: open the program all day and book today's first minutes,
+      // which have started whatever the hour the test runs.
+      const hours = await api(base, 'GET', `/api/v1/programs/${setup.program.id}/opening-hours`);
+      const allDay = await api(base, 'PUT', `/api/v1/programs/${setup.program.id}/opening-hours`, { headers: ifMatch(hours.json.version), body: { open: '00:00', close: '24:00' } });
+      assert.equal(allDay.status, 200, allDay.text);
       const appt = await api(base, 'POST', '/api/v1/appointments', {
-        body: { kind: 'individual', client_id: clients[3].id, staff_id: lenaStaff.id, modality: 'telehealth', meeting_link: 'https://meet.example.org/dee', date: localToday, start: '19:00', end: '19:50' },
+        body: { kind: 'individual', client_id: clients[3].id, staff_id: lenaStaff.id, modality: 'telehealth', meeting_link: 'https://meet.example.org/dee', date: localToday, start: '00:00', end: '00:50' },
       });
       assert.equal(appt.status, 201, appt.text);
       const ofAppt = async () => (await lena.call('GET', '/api/v1/my-day')).json.appointments.find((a) => a.id === appt.json.id);
