@@ -81,12 +81,7 @@ void Search::ListOptions(int r, std::vector<Option>& out) const {
 // stops after 50 + requests / 8 tries without a gain.
 void Search::RuinRecreate() {
   std::vector<int> unplaced, piece, vars;
-  auto collect = [&] {
-    unplaced.clear();
-    for (std::size_t r = 0; r < reqs_.size(); ++r)
-      if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
-  };
-  collect();
+  CollectUnplaced(unplaced);
   if (unplaced.empty()) return;
   const long long limit = std::min(kRecreateStallMax,
                                    kRecreateStallBase + static_cast<long long>(reqs_.size()) / kRecreateStallRequests);
@@ -163,7 +158,7 @@ void Search::RuinRecreate() {
       }
     if (placed_count_ < before) Rollback(mark);
     if (placed_count_ > before) stall = 0;
-    collect();
+    CollectUnplaced(unplaced);
     journal_.clear();
   }
 }

@@ -66,14 +66,15 @@ void Search::Greedy() {
   journal_.clear();
 }
 
+void Search::CollectUnplaced(std::vector<int>& out) const {
+  out.clear();
+  for (std::size_t r = 0; r < reqs_.size(); ++r)
+    if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) out.push_back(static_cast<int>(r));
+}
+
 void Search::Repair() {
   std::vector<int> unplaced;
-  auto collect = [&] {
-    unplaced.clear();
-    for (std::size_t r = 0; r < reqs_.size(); ++r)
-      if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
-  };
-  collect();
+  CollectUnplaced(unplaced);
   const int max_depth = kRepairDepth;
   const long long base = 4000;
   for (int depth = 1; depth <= max_depth && !unplaced.empty() && !TimeUp(); ++depth) {
@@ -89,7 +90,7 @@ void Search::Repair() {
         if (TryInsert(r, depth, true)) improved = true;
         journal_.clear();
       }
-      collect();
+      CollectUnplaced(unplaced);
     }
   }
 }
@@ -100,12 +101,7 @@ void Search::Repair() {
 // improvement proportional to the number of unplaced requests, or at the time limit.
 void Search::Perturb() {
   std::vector<int> unplaced;
-  auto collect = [&] {
-    unplaced.clear();
-    for (std::size_t r = 0; r < reqs_.size(); ++r)
-      if (at_clinician_[r] < 0 && !reqs_[r].candidates.empty()) unplaced.push_back(r);
-  };
-  collect();
+  CollectUnplaced(unplaced);
   if (unplaced.empty()) return;
   const long long stall_limit = kStallBase + kStallPerUnplaced * static_cast<long long>(unplaced.size());
   long long stall = 0;
@@ -169,7 +165,7 @@ void Search::Perturb() {
       stall = 0;
     }
     journal_.clear();
-    collect();
+    CollectUnplaced(unplaced);
   }
   if (placed_count_ < best_count) {
     for (std::size_t r = 0; r < reqs_.size(); ++r)

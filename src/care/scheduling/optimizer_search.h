@@ -81,6 +81,8 @@ class Search {
   bool TimeUp() const { return Clock::now() >= deadline_; }
   // ---- phases
   void Greedy();
+  // The requests that could be placed (they have candidates) but are not, into `out` (cleared first).
+  void CollectUnplaced(std::vector<int>& out) const;
   void Repair();
   void Perturb();
   void ImprovePreferences();
