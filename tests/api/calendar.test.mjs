@@ -1,7 +1,8 @@
 // The calendar core against the real binary, on SQLite and PostgreSQL: rooms, closures, group series with
 // their checks (bad input naming fields, double-booking naming the other group and date), occurrences over
 // New York's March daylight-saving week (09:00 local, the UTC instant moves), one-occurrence changes that
-// keep the series and the occurrence id, enrollments with capacity, the roster with a make-up, audit.
+// keep the series and the occurrence id, enrollments with capacity, the roster with a make-up, audit, and a size
+// limit that cannot drop below the clients enrolled (issue 7).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -271,6 +272,51 @@ for (const [engine, dbFor] of engines) {
         body: series({ title: 'Late yoga', group_type: 'yoga', days: ['fri'], start: '20:30', end: '21:30', required_credentials: [] }),
       });
       assert.equal(late.status, 201, late.text);
+    });
+
+    test('a size limit below the clients enrolled is refused naming size_limit, and nothing is saved (issue 7)', async () => {
+      const t = await api(base, 'POST', `/api/v1/programs/${setup.program.id}/tracks`, {
+        body: { name: 'Afternoon', days: ['tue', 'fri'], start_time: '13:00', end_time: '15:00', capacity: 12 },
+      });
+      assert.equal(t.status, 201, t.text);
+      const afternoon = t.json;
+      const group = (over) => series({
+        track_id: afternoon.id, title: 'Art therapy', group_type: 'art_therapy', days: ['fri'], start: '13:00', end: '15:00',
+        room_id: smallRoom.id, facilitator_staff_ids: [lee.id], required_credentials: [], size_limit: 3, ...over,
+      });
+      const created = await api(base, 'POST', '/api/v1/group-series', { body: group() });
+      assert.equal(created.status, 201, created.text);
+      const id = created.json.id;
+      const enrollments = [];
+      for (const [given, family] of [['Dee', 'Fox'], ['Eli', 'Gray'], ['Fay', 'Hunt']]) {
+        const c = await api(base, 'POST', '/api/v1/clients', { body: { legal_name: { given, family }, birth_date: '1988-02-03', sex_at_birth: 'female' } });
+        assert.equal(c.status, 201, c.text);
+        const e = await api(base, 'POST', `/api/v1/clients/${c.json.id}/enrollments`, { body: { track_id: afternoon.id, starts_on: '2026-03-02' } });
+        assert.equal(e.status, 201, e.text);
+        enrollments.push(e.json);
+      }
+
+      const lowered = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 2 }) });
+      assert.equal(lowered.status, 409, lowered.text);
+      assert.deepEqual(fieldsOf(lowered), ['size_limit']);
+      assert.equal(messageOf(lowered, 'size_limit'), '3 clients are enrolled; the limit cannot be below that');
+      const kept = await api(base, 'GET', `/api/v1/group-series/${id}`);
+      assert.deepEqual([kept.json.size_limit, kept.json.version], [3, 1]);
+      const another = await api(base, 'POST', '/api/v1/group-series', { body: group({ title: 'Yoga', group_type: 'yoga', days: ['tue'], size_limit: 2 }) });
+      assert.equal(another.status, 409, another.text);
+      assert.deepEqual(fieldsOf(another), ['size_limit']);
+      // The room still has to hold the limit.
+      const tooBig = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 8 }) });
+      assert.equal(tooBig.status, 400, tooBig.text);
+      assert.deepEqual(fieldsOf(tooBig), ['room_id']);
+      assert.equal(messageOf(tooBig, 'room_id'), 'Small room holds 6; the group\'s size limit is 8');
+
+      // Once one enrollment has ended, two remain and the lower limit fits.
+      const end = await api(base, 'POST', `/api/v1/enrollments/${enrollments[0].id}/end`, { headers: ifMatch(1), body: { ended_on: '2026-03-09', reason: 'Completed' } });
+      assert.equal(end.status, 200, end.text);
+      const fits = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 2 }) });
+      assert.equal(fits.status, 200, fits.text);
+      assert.deepEqual([fits.json.size_limit, fits.json.version], [2, 2]);
     });
   });
 }

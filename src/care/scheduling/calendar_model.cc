@@ -245,6 +245,25 @@ int PeakActiveDuring(const std::vector<Enrollment>& enrollments, const Enrollmen
   return peak;
 }
 
+int PeakActiveBetween(const std::vector<Enrollment>& enrollments, Date from, std::optional<Date> until) {
+  if (until && *until < from) return 0;
+  Enrollment days;  // the days as one more enrollment, left out of the count
+  days.starts_on = from;
+  if (until) days.ended_on = AddDays(*until, 1);
+  return PeakActiveDuring(enrollments, days);
+}
+
+void CheckSizeLimitHolds(int size_limit, const RosterPeak& peak, FieldErrors& errors) {
+  // size_limit >= 1 (NormalizeAndCheck), so a count above it is at least 2: "clients are".
+  if (peak.enrolled > size_limit && peak.enrolled >= peak.roster) {
+    errors.Add("size_limit", std::to_string(peak.enrolled) + " clients are enrolled; the limit cannot be below that");
+  } else if (peak.roster > size_limit) {
+    errors.Add("size_limit", std::to_string(peak.roster) + " clients are on the roster of " +
+                                 FormatDate(peak.roster_date) +
+                                 " (with drop-ins and make-ups); the limit cannot be below that");
+  }
+}
+
 void CheckEnrollmentDates(const Enrollment& e, FieldErrors& errors) {
   if (e.planned_end_on && *e.planned_end_on <= e.starts_on) errors.Add("planned_end_on", "must be after starts_on");
   if (e.ended_on && *e.ended_on < e.starts_on) errors.Add("ended_on", "must not be before starts_on");

@@ -150,8 +150,24 @@ bool ActiveOn(const Enrollment& e, Date day);
 bool Overlaps(const Enrollment& a, const Enrollment& b);
 // The most of `enrollments` active at once on any day `e` is active.
 int PeakActiveDuring(const std::vector<Enrollment>& enrollments, const Enrollment& e);
+// The most of `enrollments` active at once on any day of [from, until] (`until` inclusive; none = open-ended);
+// 0 when until < from. PeakActiveDuring over those days.
+int PeakActiveBetween(const std::vector<Enrollment>& enrollments, Date from, std::optional<Date> until);
 // Field errors for an enrollment's own dates ("planned_end_on", "ended_on").
 void CheckEnrollmentDates(const Enrollment& e, FieldErrors& errors);
+
+// The clients a series' occurrences hold from some day on: `enrolled`, the most clients enrolled in its track
+// at once (as Enroll counts them against the size limit), and `roster`, the largest roster of one of its
+// occurrences with drop-ins or make-ups (as AddToRoster counts it), on `roster_date`.
+struct RosterPeak {
+  int enrolled = 0;
+  int roster = 0;
+  Date roster_date{};
+};
+// A size limit below the peak is a field error naming "size_limit" that says how many clients there are:
+// "14 clients are enrolled; the limit cannot be below that", or, when drop-ins or make-ups make one
+// occurrence larger, "13 clients are on the roster of 2026-03-10 (with drop-ins and make-ups); ...".
+void CheckSizeLimitHolds(int size_limit, const RosterPeak& peak, FieldErrors& errors);
 
 // A client on an occurrence's roster. kind: enrolled | drop_in | make_up.
 struct RosterEntry {

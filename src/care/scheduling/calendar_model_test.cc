@@ -248,5 +248,31 @@ TEST(CalendarModel, EnrollmentCapacityCountsClientsActiveAtOnce) {
   EXPECT_EQ(Fields(dates), (std::vector<std::string>{"planned_end_on", "ended_on"}));
 }
 
+TEST(CalendarModel, SizeLimitHoldsTheClientsOnTheRoster) {
+  auto E = [](Date from, std::optional<Date> ended) {
+    Enrollment e;
+    e.starts_on = from;
+    e.ended_on = ended;
+    return e;
+  };
+  std::vector<Enrollment> track = {E(D(2026, 3, 2), D(2026, 3, 16)), E(D(2026, 3, 2), D(2026, 3, 20)),
+                                   E(D(2026, 3, 9), std::nullopt), E(D(2026, 4, 6), std::nullopt)};
+  EXPECT_EQ(PeakActiveBetween(track, D(2026, 3, 2), std::nullopt), 3);    // 9 March
+  EXPECT_EQ(PeakActiveBetween(track, D(2026, 3, 20), std::nullopt), 2);   // the first two have ended
+  EXPECT_EQ(PeakActiveBetween(track, D(2026, 3, 20), D(2026, 4, 5)), 1);  // the last starts after
+  EXPECT_EQ(PeakActiveBetween(track, D(2026, 3, 20), D(2026, 3, 19)), 0);
+
+  FieldErrors fits, enrolled, with_drop_in;
+  CheckSizeLimitHolds(3, {.enrolled = 3}, fits);
+  EXPECT_TRUE(fits.empty());
+  CheckSizeLimitHolds(2, {.enrolled = 3, .roster = 3, .roster_date = D(2026, 3, 10)}, enrolled);
+  ASSERT_EQ(Fields(enrolled), (std::vector<std::string>{"size_limit"}));
+  EXPECT_EQ(enrolled.fields()[0].message, "3 clients are enrolled; the limit cannot be below that");
+  CheckSizeLimitHolds(2, {.enrolled = 2, .roster = 3, .roster_date = D(2026, 3, 10)}, with_drop_in);
+  ASSERT_EQ(Fields(with_drop_in), (std::vector<std::string>{"size_limit"}));
+  EXPECT_EQ(with_drop_in.fields()[0].message,
+            "3 clients are on the roster of 2026-03-10 (with drop-ins and make-ups); the limit cannot be below that");
+}
+
 }  // namespace
 }  // namespace stepwise::scheduling

@@ -159,7 +159,7 @@ Result<Closure> CalendarService::VoidClosure(const Actor& actor, const std::stri
 
 // ---- Series ----------------------------------------------------------------------------------------
 
-Status CalendarService::CheckSeriesIn(Transaction& tx, const Actor& actor, GroupSeries& s) {
+Status CalendarService::CheckSeriesIn(Transaction& tx, const Actor& actor, GroupSeries& s, const GroupSeries* current) {
   FieldErrors errors;
   NormalizeAndCheck(s, errors);
   SW_ASSIGN(auto track, program::ProgramStore::GetTrack(tx, actor.org_id, s.track_id));
@@ -184,8 +184,17 @@ Status CalendarService::CheckSeriesIn(Transaction& tx, const Actor& actor, Group
   }
   SW_TRY(Errors(errors));
 
-  // Double-booking with other series in the first 8 weeks.
   SW_ASSIGN(std::string zone, TimeZoneIn(tx, actor.org_id));
+  FieldErrors conflicts;
+  // The size limit never drops below the clients already on the roster from today on. An update checks when
+  // the limit goes down or the track changes, so a series already over its limit can still be edited.
+  if (!current || s.size_limit < current->size_limit || s.track_id != current->track_id) {
+    SW_ASSIGN(auto local, tz::ToLocal(zone, clock_.Now()));
+    SW_ASSIGN(auto peak, RosterPeakIn(tx, actor.org_id, s, std::max(local.day, s.rule.starts_on)));
+    CheckSizeLimitHolds(s.size_limit, peak, conflicts);
+  }
+
+  // Double-booking with other series in the first 8 weeks.
   const Date from = s.rule.starts_on, to = AddDays(s.rule.starts_on, kDoubleBookingDays - 1);
   std::vector<OccurrenceChange> own;
   if (!s.meta.id.empty()) {
@@ -195,9 +204,13 @@ Status CalendarService::CheckSeriesIn(Transaction& tx, const Actor& actor, Group
   SW_ASSIGN(auto all, OccurrencesIn(tx, actor.org_id, from, to));
   std::erase_if(all, [&](const Occurrence& o) { return o.series_id == s.meta.id; });
   SW_ASSIGN(auto names, NamesIn(tx, actor.org_id));
-  FieldErrors conflicts;
+  const bool too_small = !conflicts.empty();
   CheckDoubleBooking(mine, all, names, conflicts);
-  if (!conflicts.empty()) return Error::Conflict("the group is double-booked", conflicts.fields());
+  if (!conflicts.empty()) {
+    return Error::Conflict(
+        too_small ? "the size limit is below the clients on the roster" : "the group is double-booked",
+        conflicts.fields());
+  }
   return Ok();
 }
 
@@ -220,7 +233,7 @@ Result<GroupSeries> CalendarService::CreateSeries(const Actor& actor, GroupSerie
   SW_TRY(RequireOrganization(actor));
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<GroupSeries> {
     draft.meta = {};
-    SW_TRY(CheckSeriesIn(tx, actor, draft));
+    SW_TRY(CheckSeriesIn(tx, actor, draft, nullptr));
     const std::string now = Now();
     draft.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now};
     SW_TRY(CalendarStore::InsertSeries(tx, draft));
@@ -235,7 +248,7 @@ Result<GroupSeries> CalendarService::UpdateSeries(const Actor& actor, GroupSerie
     SW_ASSIGN(auto current, db::Found(CalendarStore::GetSeries(tx, actor.org_id, changes.meta.id), "group series"));
     changes.meta.org_id = actor.org_id;
     if (changes.program_id.empty()) changes.program_id = current.program_id;
-    SW_TRY(CheckSeriesIn(tx, actor, changes));
+    SW_TRY(CheckSeriesIn(tx, actor, changes, &current));
     const std::string now = Now();
     SW_TRY(CalendarStore::UpdateSeries(tx, changes, expected, now));
     SW_TRY(Audit(tx, actor, "update", "group_series", changes.meta.id, now));

@@ -59,8 +59,10 @@ class CalendarService {
                               const std::string& reason);
 
   // Group series. Create/update check the shape, the program, track, room and facilitators, credentials on
-  // starts_on, room capacity, opening hours (400) and double-booking of room or facilitators with another
-  // series in the first 8 weeks (409 naming the other group and the date).
+  // starts_on, room capacity, opening hours (400); a size limit below the clients on the roster from today on
+  // (409 naming size_limit, checked on create and when an update lowers the limit or changes the track); and
+  // double-booking of room or facilitators with another series in the first 8 weeks (409 naming the other
+  // group and the date).
   Result<std::vector<GroupSeries>> ListSeries(const Actor& actor, const std::string& program_id,
                                               const std::string& track_id);
   Result<GroupSeries> GetSeries(const Actor& actor, const std::string& id);
@@ -96,7 +98,8 @@ class CalendarService {
  private:
   std::string Now() const;
   Status RecordRead(const Actor& actor, audit::Event event) const;
-  Status CheckSeriesIn(db::Transaction& tx, const Actor& actor, GroupSeries& s);
+  // `current`: the stored series on an update, nullptr on create.
+  Status CheckSeriesIn(db::Transaction& tx, const Actor& actor, GroupSeries& s, const GroupSeries* current);
   Result<OccurrenceView> ViewIn(db::Transaction& tx, const Actor& actor, const std::string& id);
 
   db::Database& db_;

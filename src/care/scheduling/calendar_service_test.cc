@@ -282,6 +282,78 @@ TEST_P(CalendarServiceTest, EnrollmentCapacityAndRoster) {
   EXPECT_EQ(FormatDate(*in_tx->front().ended_on), "2026-03-09");
 }
 
+// Issue 7: a group's size limit never drops below the clients already on its roster; nothing is saved then.
+// The clock reads 2026-11-02: enrollments that ended and make-ups of past meetings no longer count.
+TEST_P(CalendarServiceTest, SizeLimitCannotDropBelowTheRoster) {
+  auto s = Series(evening_, "Process group");
+  s.size_limit = 3;
+  auto series = calendar_->CreateSeries(admin_, s);
+  ASSERT_TRUE(series.ok()) << series.error().message;
+  std::vector<Enrollment> enrolled;
+  for (const auto& client_id : client_ids_) {
+    Enrollment e;
+    e.client_id = client_id;
+    e.track_id = evening_;
+    e.starts_on = D("2026-03-02");
+    auto saved = calendar_->Enroll(admin_, e);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    enrolled.push_back(*saved);
+  }
+  auto change = [&](int size_limit, std::int64_t version) {
+    GroupSeries changed = *series;
+    changed.size_limit = size_limit;
+    return calendar_->UpdateSeries(admin_, changed, version);
+  };
+
+  auto lowered = change(2, 1);
+  ASSERT_FALSE(lowered.ok());
+  EXPECT_EQ(lowered.error().code, ErrorCode::kConflict);
+  ASSERT_EQ(lowered.error().fields.size(), 1u);
+  EXPECT_EQ(lowered.error().fields[0].field, "size_limit");
+  EXPECT_EQ(lowered.error().fields[0].message, "3 clients are enrolled; the limit cannot be below that");
+  auto unchanged = calendar_->GetSeries(admin_, series->meta.id);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->size_limit, 3);
+  EXPECT_EQ(unchanged->meta.version, 1);
+  // A new group of the track is held to the same.
+  auto other = Series(evening_, "Mindfulness");
+  other.group_type = "mindfulness";
+  other.rule.days = {"tue"};
+  other.size_limit = 2;
+  auto created = calendar_->CreateSeries(admin_, other);
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(FieldOf(created.error()), "size_limit");
+
+  // Ana left in October: two are enrolled from today on, but her make-up on Wednesday makes that group three.
+  ASSERT_TRUE(calendar_->EndEnrollment(admin_, enrolled[0].meta.id, 1, D("2026-10-01"), "Completed").ok());
+  ASSERT_TRUE(calendar_->AddToRoster(admin_, series->meta.id + ":2026-10-29", client_ids_[0], "make_up").ok());
+  ASSERT_TRUE(calendar_->AddToRoster(admin_, series->meta.id + ":2026-11-04", client_ids_[0], "make_up").ok());
+  auto with_make_up = change(2, 1);
+  ASSERT_FALSE(with_make_up.ok());
+  EXPECT_EQ(FieldOf(with_make_up.error()), "size_limit");
+  EXPECT_EQ(with_make_up.error().fields[0].message,
+            "3 clients are on the roster of 2026-11-04 (with drop-ins and make-ups); the limit cannot be below that");
+  ASSERT_TRUE(calendar_->RemoveFromRoster(admin_, series->meta.id + ":2026-11-04", client_ids_[0], "Not coming").ok());
+  auto fits = change(2, 1);  // the past make-up on 29 October does not count
+  ASSERT_TRUE(fits.ok()) << fits.error().message;
+  EXPECT_EQ(fits->size_limit, 2);
+
+  // Raising it is checked against the room as before.
+  GroupSeries bigger = *fits;
+  bigger.size_limit = 8;
+  bigger.room_id = small_room_;
+  auto too_big = calendar_->UpdateSeries(admin_, bigger, 2);
+  ASSERT_FALSE(too_big.ok());
+  EXPECT_EQ(too_big.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(FieldOf(too_big.error()), "room_id");
+  EXPECT_EQ(too_big.error().fields[0].message, "Small room holds 6; the group's size limit is 8");
+  bigger.size_limit = 6;
+  auto raised = calendar_->UpdateSeries(admin_, bigger, 2);
+  ASSERT_TRUE(raised.ok()) << raised.error().message;
+  EXPECT_EQ(raised->size_limit, 6);
+}
+
 TEST_P(CalendarServiceTest, ClientNamesNeverNameAnotherOrganizationsClient) {
   program::ProgramService programs(database(), clock_);
   auto other = programs.AddOrganization(stepwise::testing::TestActor(""), {{}, "Elsewhere", "America/Chicago"});

@@ -134,6 +134,42 @@ Result<std::vector<RosterEntry>> RosterIn(db::Transaction& tx, const std::string
   return out;
 }
 
+Result<RosterPeak> RosterPeakIn(db::Transaction& tx, const std::string& org_id, const GroupSeries& s, Date from) {
+  RosterPeak peak;
+  SW_ASSIGN(auto enrollments, CalendarStore::EnrollmentsOfTrack(tx, org_id, s.track_id));
+  peak.enrolled = PeakActiveBetween(enrollments, from, s.rule.ends_on);
+  if (s.meta.id.empty()) return peak;  // a new series has no drop-ins or make-ups yet
+  SW_ASSIGN(auto changes, CalendarStore::ChangesOfSeries(tx, org_id, s.meta.id));
+  // Additions are keyed by original date, which a moved occurrence may have before `from` (as OccurrencesIn).
+  const Date last = s.rule.ends_on.value_or(Date{std::chrono::year(9999) / 12 / 31});
+  SW_ASSIGN(auto additions, CalendarStore::AdditionsDuring(tx, org_id, AddDays(from, -62), last));
+  std::set<Date> originals;
+  for (const auto& a : additions) {
+    if (a.series_id == s.meta.id) originals.insert(a.original_date);
+  }
+  for (Date original : originals) {
+    if (!OccursOn(s.rule, original)) continue;
+    Occurrence o;
+    o.series_id = s.meta.id;
+    o.track_id = s.track_id;
+    o.original_date = original;
+    o.date = original;
+    bool cancelled = false;
+    for (const auto& c : changes) {
+      if (c.original_date != original) continue;
+      if (c.date) o.date = *c.date;
+      cancelled = c.cancelled;
+    }
+    if (cancelled || o.date < from) continue;
+    SW_ASSIGN(auto roster, RosterIn(tx, org_id, o));
+    if (static_cast<int>(roster.size()) > peak.roster) {
+      peak.roster = static_cast<int>(roster.size());
+      peak.roster_date = o.date;
+    }
+  }
+  return peak;
+}
+
 Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& client_id) {
   return CalendarStore::EnrollmentsOfClient(tx, org_id, client_id);

@@ -28,6 +28,11 @@ Result<std::optional<Occurrence>> OccurrenceIn(db::Transaction& tx, const std::s
 // Clients enrolled in the occurrence's track on its date, then its drop-ins and make-ups; sorted by name.
 Result<std::vector<RosterEntry>> RosterIn(db::Transaction& tx, const std::string& org_id, const Occurrence& occurrence);
 
+// The RosterPeak of `series` as it would be saved (its id "" while new) from `from` to its ends_on: clients
+// enrolled in its track at once on those days, and the roster (RosterIn) of each of its occurrences on or
+// after `from` that has drop-ins or make-ups, its one-occurrence changes applied (cancelled ones left out).
+Result<RosterPeak> RosterPeakIn(db::Transaction& tx, const std::string& org_id, const GroupSeries& series, Date from);
+
 // A client's enrollments (voided ones left out), newest first, with track names.
 Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& client_id);
