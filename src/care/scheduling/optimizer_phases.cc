@@ -106,6 +106,7 @@ void Search::Perturb() {
   const long long stall_limit = kStallBase + kStallPerUnplaced * static_cast<long long>(unplaced.size());
   long long stall = 0;
   std::vector<int> moved;
+  std::vector<std::pair<int, int>> starts;  // (clinician, start) of a random move
   // The walk may step one session below the best count found (one move in kAcceptWorse) to leave a local
   // optimum; the best placement is kept aside and restored at the end.
   int best_count = placed_count_;
@@ -124,24 +125,40 @@ void Search::Perturb() {
     // start, drawn at random, whatever is in the way.
     const bool fewest = rng_() & 1;
     int best_c = -1, best_s = -1, room = -1;
-    std::size_t best_n = 1000;
-    unsigned best_tie = 0;
     std::vector<int> in_way;
-    for (const auto& cand : q.candidates)
-      cand.starts.ForEach([&](int s) {
+    if (fewest) {
+      // Blockers gives up beyond the fewest found so far, so most starts cost a few slots of scanning.
+      std::size_t best_n = 64;
+      unsigned best_tie = 0;
+      for (const auto& cand : q.candidates)
+        cand.starts.ForEach([&](int s) {
+          int m = -1;
+          if (!Blockers(r, cand.clinician, s, best_n, in_way, m)) return;
+          const unsigned tie = rng_();
+          if (in_way.size() < best_n || best_c < 0 || tie < best_tie) {
+            best_n = in_way.size();
+            best_tie = tie;
+            best_c = cand.clinician;
+            best_s = s;
+            room = m;
+            moved = in_way;
+          }
+        });
+    } else {
+      // A start drawn at random among those where everything in the way may move.
+      starts.clear();
+      for (const auto& cand : q.candidates) cand.starts.ForEach([&](int s) { starts.push_back({cand.clinician, s}); });
+      std::shuffle(starts.begin(), starts.end(), rng_);
+      for (const auto& [c, s] : starts) {
         int m = -1;
-        if (!Blockers(r, cand.clinician, s, 64, in_way, m)) return;
-        const unsigned tie = rng_();
-        const std::size_t n = fewest ? in_way.size() : 0;
-        if (n < best_n || (n == best_n && tie < best_tie)) {
-          best_n = n;
-          best_tie = tie;
-          best_c = cand.clinician;
-          best_s = s;
-          room = m;
-          moved = in_way;
-        }
-      });
+        if (!Blockers(r, c, s, 64, in_way, m)) continue;
+        best_c = c;
+        best_s = s;
+        room = m;
+        moved = in_way;
+        break;
+      }
+    }
     if (best_c < 0) continue;
     const int s = best_s;
     struct {
