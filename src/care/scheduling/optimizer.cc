@@ -26,6 +26,9 @@ Search::Search(const Problem& problem, const Options& options)
   clinician_avail_ = clinician_free_;
   room_avail_ = room_free_;
   client_sessions_.resize(p_.clients.size());
+  clinician_sessions_.resize(p_.clinicians.size());
+  room_versions_.assign(p_.rooms.size(), 1);
+  room_len_starts_.resize(p_.rooms.size());
   clinician_occ_.assign(p_.clinicians.size(), std::vector<int>(slots_, -1));
   room_occ_.assign(p_.rooms.size(), std::vector<int>(slots_, -1));
   load_.assign(p_.clinicians.size(), 0);
@@ -136,11 +139,13 @@ void Search::Place(int r, int c, int s, int m, bool journal) {
   ++placed_count_;
   ++load_[c];
   client_sessions_[q.client].push_back(r);
+  clinician_sessions_[c].push_back(r);
   client_avail_[q.client].ClearRange(s - gap_, s + q.length + gap_);
   for (int t = s; t < s + q.length; ++t) clinician_occ_[c][t] = r;
   clinician_avail_[c].ClearRange(s, s + q.length);
   if (m >= 0) {
     ++room_version_;
+    ++room_versions_[m];
     for (int t = s; t < s + q.length; ++t) room_occ_[m][t] = r;
     room_avail_[m].ClearRange(s, s + q.length);
   }
@@ -151,12 +156,17 @@ void Search::Remove(int r, bool journal) {
   Req& q = reqs_[r];
   const int c = at_clinician_[r], s = at_start_[r], m = at_room_[r];
   if (journal) journal_.push_back({false, r, c, s, m});
-  if (m >= 0) ++room_version_;
+  if (m >= 0) {
+    ++room_version_;
+    ++room_versions_[m];
+  }
   at_clinician_[r] = at_start_[r] = at_room_[r] = -1;
   --placed_count_;
   --load_[c];
   auto& mine = client_sessions_[q.client];
   mine.erase(std::find(mine.begin(), mine.end(), r));
+  auto& theirs = clinician_sessions_[c];
+  theirs.erase(std::find(theirs.begin(), theirs.end(), r));
   client_avail_[q.client] = client_free_[q.client];
   for (int o : mine) client_avail_[q.client].ClearRange(at_start_[o] - gap_, at_start_[o] + reqs_[o].length + gap_);
   for (int t = s; t < s + q.length; ++t) {
@@ -207,7 +217,7 @@ SlotBits Search::RoomStarts(int r) const {
     for (const auto& e : room_starts_cache_)
       if (e.need == q.need && e.length == q.length && e.version == room_version_) return e.starts;
     for (int m : rooms_by_capacity_)
-      if (p_.rooms[m].capacity >= q.need) b.OrWith(room_avail_[m].Starts(q.length));
+      if (p_.rooms[m].capacity >= q.need) b.OrWith(RoomLengthStarts(m, q.length));
     auto it = std::find_if(room_starts_cache_.begin(), room_starts_cache_.end(),
                            [&](const RoomStartsEntry& e) { return e.need == q.need && e.length == q.length; });
     if (it == room_starts_cache_.end())
@@ -216,6 +226,21 @@ SlotBits Search::RoomStarts(int r) const {
     it->starts = b;
   }
   return b;
+}
+
+// Starts where room m is available for `length` slots now, cached per room and length until the room's next booking.
+const SlotBits& Search::RoomLengthStarts(int m, int length) const {
+  auto& entries = room_len_starts_[m];
+  for (auto& e : entries)
+    if (e.length == length) {
+      if (e.version != room_versions_[m]) {
+        e.starts = room_avail_[m].Starts(length);
+        e.version = room_versions_[m];
+      }
+      return e.starts;
+    }
+  entries.push_back({0, length, room_versions_[m], room_avail_[m].Starts(length)});
+  return entries.back().starts;
 }
 
 // The smallest adequate room available for the whole session; among equals the one that leaves the fewest
@@ -292,10 +317,8 @@ bool Search::Blockers(int r, int c, int s, std::size_t max_blockers, std::vector
     // The clinician is at the weekly limit: one of their other sessions, drawn at random, has to move.
     if (relieved > 0 || load_[c] > p_.clinicians[c].max_sessions) return false;
     int relief = -1, seen = 0;
-    for (int t = 0; t < slots_; ++t) {
-      const int b = clinician_occ_[c][t];
-      if (b < 0 || b == r || reqs_[b].pinned || in_chain_[b] == stamp_ || (t > 0 && clinician_occ_[c][t - 1] == b) ||
-          std::find(out.begin(), out.end(), b) != out.end())
+    for (int b : clinician_sessions_[c]) {
+      if (b == r || reqs_[b].pinned || in_chain_[b] == stamp_ || std::find(out.begin(), out.end(), b) != out.end())
         continue;
       if (rng_() % ++seen == 0) relief = b;  // reservoir sampling
     }
@@ -317,6 +340,8 @@ bool Search::Blockers(int r, int c, int s, std::size_t max_blockers, std::vector
         continue;
       if (reqs_[b].pinned || in_chain_[b] == stamp_) ok = false;
       extra.push_back(b);
+      // No better than a room already found, or over the limit: stop scanning this room.
+      if (extra.size() >= best_new || out.size() + extra.size() > max_blockers) ok = false;
     }
     if (!ok || out.size() + extra.size() > max_blockers) continue;
     if (extra.size() < best_new) {

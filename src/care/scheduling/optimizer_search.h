@@ -106,7 +106,7 @@ class Search {
   std::vector<Req> reqs_;
 
   std::vector<int> at_clinician_, at_start_, at_room_;
-  std::vector<std::vector<int>> client_sessions_;
+  std::vector<std::vector<int>> client_sessions_, clinician_sessions_;
   std::vector<std::vector<int>> clinician_occ_, room_occ_;  // per slot: request index or -1
   std::vector<int> load_;
   std::vector<SlotBits> client_avail_, clinician_avail_, room_avail_;
@@ -131,6 +131,10 @@ class Search {
   };
   mutable std::vector<RoomStartsEntry> room_starts_cache_;
   unsigned long long room_version_ = 1;
+  // Starts of one room per session length (entries by length; need unused), valid while the room's version holds.
+  const SlotBits& RoomLengthStarts(int m, int length) const;
+  std::vector<unsigned long long> room_versions_;
+  mutable std::vector<std::vector<RoomStartsEntry>> room_len_starts_;
   std::vector<unsigned> in_chain_;
   unsigned stamp_ = 0;
   long long nodes_ = 0, node_budget_ = 0;
