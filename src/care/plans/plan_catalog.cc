@@ -1,5 +1,6 @@
 #include "care/plans/plan_catalog.h"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cstdlib>
@@ -35,15 +36,18 @@ class Reader {
     }
     return std::string(v->get_string());
   }
+  // One of `allowed`; `fallback` when absent (and not required). One error per problem.
   std::string OneOf(std::string_view key, bool required, const std::vector<std::string>& allowed,
                     const std::string& fallback) {
-    std::string s = Text(key, required, fallback);
-    if (std::find(allowed.begin(), allowed.end(), s) == allowed.end()) {
+    const json::value* v = Find(key, required);
+    if (!v) return fallback;
+    if (!v->is_string() || std::find(allowed.begin(), allowed.end(), v->get_string()) == allowed.end()) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       errors_.Add(PathOf(key), "must be one of " + list);
+      return fallback;
     }
-    return s;
+    return std::string(v->get_string());
   }
   std::optional<double> Number(std::string_view key, double min, double max) {
     const json::value* v = Find(key, false);
@@ -170,6 +174,7 @@ void ReadInterventions(Reader& r, PlanSettings& s) {
     c.counts_toward_hours = i.Bool("counts_toward_hours", true);
     c.default_minutes = i.Int("default_minutes", false, 1, 1440, 60);
     i.Object("default_frequency", [&](Reader& f) { c.default_frequency = ReadFrequency(f); });
+    c.session = i.OneOf("session", false, {"individual", "family"}, "");
     list.push_back(std::move(c));
   });
   if (present) s.interventions = std::move(list);
@@ -285,14 +290,16 @@ Result<std::string> NormalizeProgramCatalog(const json::object& catalog) {
 json::object CatalogJson(const PlanSettings& s) {
   json::array interventions;
   for (const auto& i : s.interventions) {
-    interventions.emplace_back(json::object{{"code", i.code},
-                                            {"label", i.label},
-                                            {"category", i.category},
-                                            {"staff", i.staff},
-                                            {"topic_required", i.topic_required},
-                                            {"counts_toward_hours", i.counts_toward_hours},
-                                            {"default_minutes", i.default_minutes},
-                                            {"default_frequency", FrequencyJson(i.default_frequency)}});
+    json::object o{{"code", i.code},
+                   {"label", i.label},
+                   {"category", i.category},
+                   {"staff", i.staff},
+                   {"topic_required", i.topic_required},
+                   {"counts_toward_hours", i.counts_toward_hours},
+                   {"default_minutes", i.default_minutes},
+                   {"default_frequency", FrequencyJson(i.default_frequency)}};
+    if (!i.session.empty()) o["session"] = i.session;  // absent: not scheduled by the weekly optimizer
+    interventions.emplace_back(std::move(o));
   }
   json::array checks;
   for (const auto& c : s.intensity_checks) {

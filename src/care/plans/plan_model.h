@@ -34,6 +34,9 @@ struct CatalogIntervention {
   bool counts_toward_hours = true; // mutual-help meetings in the community do not count as program hours
   int default_minutes = 60;
   Frequency default_frequency{1, "week"};
+  // How the weekly session optimizer schedules it for one client: "individual" or "family" (both need a
+  // licensed clinician), or "" when it does not (groups come from the calendar; the rest is outside it).
+  std::string session;
 };
 
 // One intensity rule: hours a week and/or hours a day on enough days. Each authority's definition is a

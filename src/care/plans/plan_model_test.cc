@@ -1,11 +1,12 @@
 // Treatment-plan rules without a database: hours from interventions, the intensity checks at their
 // boundaries, content validation naming fields, the signing lifecycle, due dates over month ends and
-// leap years, the version diff, and the shipped settings file.
+// leap years, the version diff, and the shipped settings file (with the catalog's session marks).
 #include "care/plans/plan_model.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json/parse.hpp>
 
 #include "care/plans/plan_catalog.h"
 
@@ -333,6 +334,66 @@ TEST(PlanSettingsFile, ErrorsNameThePathAndProgramCatalogsReplaceParts) {
   EXPECT_EQ(program->interventions.size(), 1u);
   EXPECT_EQ(program->intensity_checks.size(), 4u);  // kept from the installation
   EXPECT_FALSE(WithProgramCatalog(Settings(), R"({"interventions": []})").ok());
+}
+
+TEST(PlanSettingsFile, TheShippedFileMarksTheInterventionsTheScheduleProposalBooks) {
+  const auto& s = Settings();
+  for (const char* code : {"individual_therapy", "individual_counseling", "cbt", "emdr", "motivational_interviewing"})
+    EXPECT_EQ(s.FindIntervention(code)->session, "individual") << code;
+  EXPECT_EQ(s.FindIntervention("family_session")->session, "family");
+  for (const char* code : {"group_therapy", "family_education", "dbt_skills", "drug_testing", "mutual_help"})
+    EXPECT_EQ(s.FindIntervention(code)->session, "") << code;
+}
+
+TEST(PlanSettingsFile, SessionIsIndividualOrFamilyAndSurvivesAProgramCatalog) {
+  // An unknown value or a non-string names the path; nothing else is reported for it.
+  auto bad = WithProgramCatalog(Settings(), R"({"interventions": [
+    {"code": "a", "label": "A", "session": "individual"},
+    {"code": "b", "label": "B", "session": "group"},
+    {"code": "c", "label": "C", "session": 1},
+    {"code": "d", "label": "D", "session": ""}]})");
+  ASSERT_FALSE(bad.ok());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"interventions[1].session", "interventions[2].session",
+                                              "interventions[3].session"}));
+  EXPECT_EQ(bad.error().fields[0].message, "must be one of individual, family");
+  auto file = ParseSettings(
+      R"({"initial_plan_due_days": 7, "interventions": [{"code": "x", "label": "X", "session": "solo"}]})");
+  ASSERT_FALSE(file.ok());
+  ASSERT_EQ(file.error().fields.size(), 1u);
+  EXPECT_EQ(file.error().fields[0].field, "interventions[0].session");
+
+  // A program's new code marked individual; absent (or null) means the proposal does not book it.
+  const char* catalog = R"({"interventions": [
+    {"code": "trauma_focused_therapy", "label": "Trauma-focused therapy", "staff": "licensed", "session": "individual"},
+    {"code": "couples_session", "label": "Couples session", "session": "family"},
+    {"code": "walking_group", "label": "Walking group"},
+    {"code": "sweat_lodge", "label": "Sweat lodge", "session": null}]})";
+  auto program = WithProgramCatalog(Settings(), catalog);
+  ASSERT_TRUE(program.ok()) << program.error().message;
+  EXPECT_EQ(program->FindIntervention("trauma_focused_therapy")->session, "individual");
+  EXPECT_EQ(program->FindIntervention("couples_session")->session, "family");
+  EXPECT_EQ(program->FindIntervention("walking_group")->session, "");
+  EXPECT_EQ(program->FindIntervention("sweat_lodge")->session, "");
+  EXPECT_EQ(program->FindIntervention("individual_therapy"), nullptr);  // the program's list replaces the file's
+
+  // What PUT …/plan-catalog stores and GET returns: the mark where set, no key where not, and it reads back.
+  boost::system::error_code ec;
+  auto stored = NormalizeProgramCatalog(boost::json::parse(catalog, ec).as_object());
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  EXPECT_NE(stored->find(R"("code":"trauma_focused_therapy")"), std::string::npos);
+  EXPECT_NE(stored->find(R"("session":"individual")"), std::string::npos);
+  EXPECT_NE(stored->find(R"("session":"family")"), std::string::npos);
+  EXPECT_EQ(stored->find(R"("session":"")"), std::string::npos);
+  EXPECT_EQ(stored->find("null"), std::string::npos);
+  auto again = WithProgramCatalog(Settings(), *stored);
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  EXPECT_EQ(again->interventions.size(), 4u);
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(again->interventions[i].session, program->interventions[i].session);
+  const auto json = CatalogJson(*again).at("interventions").as_array();
+  EXPECT_EQ(json[0].as_object().at("session").as_string(), "individual");
+  EXPECT_FALSE(json[2].as_object().contains("session"));
 }
 
 }  // namespace

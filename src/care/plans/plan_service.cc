@@ -68,11 +68,16 @@ Result<PlanVersion> PlanService::LoadVersion(Transaction& tx, const Plan& plan, 
   return v;
 }
 
+Result<PlanSettings> SettingsForProgramIn(Transaction& tx, const PlanSettings& base, const std::string& org_id,
+                                          const std::string& program_id) {
+  SW_ASSIGN(auto stored, PlanStore::Catalog(tx, org_id, program_id));
+  if (!stored) return base;
+  return WithProgramCatalog(base, stored->catalog_json);
+}
+
 Result<PlanSettings> PlanService::SettingsFor(Transaction& tx, const std::string& org_id,
                                               const std::string& program_id) const {
-  SW_ASSIGN(auto stored, PlanStore::Catalog(tx, org_id, program_id));
-  if (!stored) return *settings_;
-  return WithProgramCatalog(*settings_, stored->catalog_json);
+  return SettingsForProgramIn(tx, *settings_, org_id, program_id);
 }
 
 Result<bool> PlanService::IsLicensed(Transaction& tx, const std::string& org_id, const std::string& staff_id,

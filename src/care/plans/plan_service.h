@@ -58,6 +58,12 @@ struct PlanSection {
   std::string note;
 };
 
+// The settings in effect for a program inside the caller's transaction: `base` (the installation's) with
+// the program's own catalog over it when it has one. The weekly session optimizer reads which interventions
+// it schedules from here.
+Result<PlanSettings> SettingsForProgramIn(db::Transaction& tx, const PlanSettings& base, const std::string& org_id,
+                                          const std::string& program_id);
+
 class PlanService {
  public:
   PlanService(db::Database& db, const Clock& clock, admissions::ClientService& clients, const PlanSettings& settings)

@@ -1,13 +1,17 @@
 // Treatment plans on both engines: a draft prefilled from the assessment, edits refused once signed,
 // signing with and without a co-signature, new versions with reasons and their diff, reviews and due
-// dates on a fake clock, the plans-due list, caseload access and a program's own catalog.
+// dates on a fake clock, the plans-due list, caseload access, a program's own catalog and migration 0018's
+// session marks on catalogs stored before them.
 #include "care/plans/plan_service.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "care/assessment/assessment_test_support.h"
 #include "care/plans/plan_catalog.h"
 #include "care/program/staff_service.h"
+#include "platform/db/migrations.h"
 #include "platform/db/transaction_scope.h"
 
 namespace stepwise::plans {
@@ -344,6 +348,38 @@ TEST_P(PlanServiceTest, AProgramsOwnCatalogReplacesTheInterventionsItOffers) {
   auto refused = plans_->SaveVersion(clinician_, plan->plan.meta.id, 1, 1, Signable());  // group therapy not offered
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(Fields(refused.error()), std::vector<std::string>{"interventions[0].code"});
+}
+
+TEST_P(PlanServiceTest, Migration18MarksTheOldSessionCodesInCatalogsStoredBeforeTheSessionField) {
+  // A catalog as PUT …/plan-catalog stored it before "session" existed (NormalizeProgramCatalog's text),
+  // with an intensity check that happens to be called "cbt" too.
+  const std::string before =
+      R"({"interventions":[{"code":"cbt","label":"CBT","category":"therapy","staff":"licensed","topic_required":false,)"
+      R"("counts_toward_hours":true,"default_minutes":60,"default_frequency":{"count":1,"per":"week"}},)"
+      R"({"code":"family_session","label":"Family","category":"family","staff":"any","topic_required":false,)"
+      R"("counts_toward_hours":true,"default_minutes":60,"default_frequency":{"count":2,"per":"month"}},)"
+      R"({"code":"yoga","label":"Yoga","category":"wellness","staff":"any","topic_required":false,)"
+      R"("counts_toward_hours":true,"default_minutes":60,"default_frequency":{"count":1,"per":"week"}}],)"
+      R"("intensity_checks":[{"code":"cbt","label":"Odd check","kind":"payer","level":"2.1","population":"any",)"
+      R"("min_hours_week":1}]})";
+  auto put = plans_->PutCatalog(admin_, program_id_, 0, before);
+  ASSERT_TRUE(put.ok()) << put.error().message;
+  const auto& migrations = Migrations();
+  auto m = std::find_if(migrations.begin(), migrations.end(), [](const auto& m) { return m.version == 18; });
+  ASSERT_NE(m, migrations.end());
+  EXPECT_EQ(m->name, "plan_session_kinds");
+  auto ran = db::InTransaction(database(), db::Access::kWrite, [&](db::Transaction& tx) -> Status {
+    return tx.ExecuteScript(db::RenderDialect(m->sql, database().dialect()));
+  });
+  ASSERT_TRUE(ran.ok()) << ran.error().message;
+  auto after = plans_->Catalog(admin_, program_id_);
+  ASSERT_TRUE(after.ok()) << after.error().message;  // still a valid catalog: the check was left alone
+  EXPECT_EQ(after->version, 2);
+  EXPECT_EQ(after->settings.FindIntervention("cbt")->session, "individual");
+  EXPECT_EQ(after->settings.FindIntervention("family_session")->session, "family");
+  EXPECT_EQ(after->settings.FindIntervention("yoga")->session, "");
+  ASSERT_EQ(after->settings.intensity_checks.size(), 1u);
+  EXPECT_EQ(after->settings.intensity_checks[0].label, "Odd check");
 }
 
 TEST_P(PlanServiceTest, TheDisclosureSectionCarriesTheActivePlanOnly) {

@@ -1,14 +1,21 @@
 // Appointments on both engines with a fake clock: conflicts against groups and other appointments (client,
 // staff, room, licensing, availability, time off, closures), the check that saves nothing, moves and
-// cancellations, availability errors naming the entry, scheduled hours, proposals accepted all-or-nothing
-// and calendar feeds that reveal nothing.
+// cancellations, availability errors naming the entry, scheduled hours, proposals accepted all-or-nothing,
+// proposals booking the plan interventions the program's catalog marks as sessions, and calendar feeds
+// that reveal nothing.
 #include "care/scheduling/appointment_service.h"
 
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+#include <map>
+
+#include "care/admissions/client_store.h"
+#include "care/plans/plan_catalog.h"
+#include "care/plans/plan_service.h"
+#include "care/plans/plan_store.h"
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
-#include "care/plans/plan_catalog.h"
 #include "care/scheduling/calendar_service.h"
 #include "care/scheduling/calendar_store.h"
 #include "platform/base/time_zone.h"
@@ -325,6 +332,73 @@ TEST_P(AppointmentServiceTest, ProposalAssignsATrackAndPlacesSessionsAcceptedAtO
   auto next = service_->Propose(admin_, {program_id_, D(kMonday), 1});
   ASSERT_TRUE(next.ok());
   EXPECT_EQ(next->requested, 0);
+}
+
+TEST_P(AppointmentServiceTest, ProposalBooksThePlanInterventionsTheProgramCatalogMarksAsSessions) {
+  // The program's own catalog: a new code marked individual, one marked family, and two without the mark
+  // (individual_therapy among them: a code alone no longer makes a session).
+  boost::system::error_code ec;
+  const boost::json::value own = boost::json::parse(R"({"interventions": [
+    {"code": "trauma_focused_therapy", "label": "Trauma-focused therapy", "staff": "licensed", "session": "individual"},
+    {"code": "couples_session", "label": "Couples session", "session": "family"},
+    {"code": "individual_therapy", "label": "Individual therapy"},
+    {"code": "walking_group", "label": "Walking group"}]})", ec);
+  auto catalog = plans::NormalizeProgramCatalog(own.as_object());
+  ASSERT_TRUE(catalog.ok()) << catalog.error().message;
+  plans::PlanService plan_service(database(), clock_, *clients_, plans::BuiltinSettings());
+  auto put = plan_service.PutCatalog(admin_, program_id_, 0, *catalog);
+  ASSERT_TRUE(put.ok()) << put.error().message;
+
+  // Ana's active plan uses all four, once a week each; one trauma-focused session is Lee's, who is unlicensed.
+  auto intervention = [](const char* id, const char* code, const std::string& staff_id) {
+    plans::Intervention i;
+    i.id = id;
+    i.code = code;
+    i.minutes = 50;
+    i.frequency = {1, "week"};
+    i.staff_id = staff_id;
+    return i;
+  };
+  auto saved = db::InTransaction(database(), db::Access::kWrite, [&](db::Transaction& tx) -> Status {
+    SW_ASSIGN(auto episode, admissions::ClientStore::CurrentEpisode(tx, admin_.org_id, ana_));
+    plans::Plan plan;
+    plan.meta = {"plan-ana", admin_.org_id, 1, false, "", "2026-11-02T15:00:00Z", "2026-11-02T15:00:00Z"};
+    plan.client_id = ana_;
+    plan.episode_id = episode->meta.id;
+    plan.active_version_no = 1;
+    plan.activated_on = D("2026-11-02");
+    SW_TRY(plans::PlanStore::Insert(tx, plan));
+    plans::PlanVersion v;
+    v.id = "plan-ana-v1";
+    v.org_id = admin_.org_id;
+    v.plan_id = plan.meta.id;
+    v.no = 1;
+    v.status = "active";
+    v.created_by = "tester";
+    v.created_at = v.updated_at = v.activated_at = plan.meta.created_at;
+    v.content.interventions = {
+        intervention("i1", "trauma_focused_therapy", dana_), intervention("i2", "couples_session", dana_),
+        intervention("i3", "individual_therapy", dana_), intervention("i4", "walking_group", dana_),
+        intervention("i5", "trauma_focused_therapy", lee_)};
+    return plans::PlanStore::InsertVersion(tx, v);
+  });
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+
+  auto p = service_->Propose(admin_, {program_id_, D(kMonday), 1});
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  std::map<std::string, std::string> booked;  // plan intervention -> kind
+  for (const auto& i : p->items) {
+    if (i.action != "create") continue;
+    EXPECT_EQ(i.client_id, ana_);
+    EXPECT_EQ(i.staff_id, dana_) << "individual and family sessions need a licensed clinician";
+    booked[i.plan_intervention_id] = i.kind;
+  }
+  EXPECT_EQ(booked, (std::map<std::string, std::string>{{"i1", "individual"}, {"i2", "family"}}));
+  EXPECT_EQ(p->requested, 3);  // i1, i2 and Lee's i5; never i3 or i4
+  EXPECT_EQ(p->placed, 2);
+  ASSERT_EQ(p->unplaced.size(), 1u);
+  EXPECT_EQ(p->unplaced[0].client_id, ana_);
+  EXPECT_EQ(p->unplaced[0].kind, "individual");
 }
 
 TEST_P(AppointmentServiceTest, FeedsRevealOnlyTimeAndPlaceAndCanBeRevoked) {

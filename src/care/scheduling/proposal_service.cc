@@ -7,6 +7,7 @@
 #include <set>
 
 #include "care/admissions/client_store.h"
+#include "care/plans/plan_service.h"
 #include "care/plans/plan_store.h"
 #include "care/program/program_service.h"
 #include "care/program/program_store.h"
@@ -30,15 +31,6 @@ namespace {
 
 constexpr int kSlot = opt::kSlotMinutes;
 constexpr int kPerDay = opt::kSlotsPerDay;
-
-// Plan interventions scheduled as sessions of one client (the rest are groups or outside the calendar).
-std::string SessionKindOf(std::string_view code) {
-  static const std::set<std::string_view> individual = {"individual_therapy", "individual_counseling", "cbt", "emdr",
-                                                        "motivational_interviewing"};
-  if (code == "family_session") return "family";
-  if (individual.contains(code)) return "individual";
-  return "";
-}
 
 // Slots of [from, to) local minutes on day `day` of the horizon.
 void Mark(std::vector<char>& slots, int day, int from, int to, char value) {
@@ -148,6 +140,9 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
     for (const auto& e : enrollments) {
       if (ActiveOn(e, req.week_of)) ++track_load[e.track_id];
     }
+    // Which plan interventions are sessions of one client: the catalog in effect for the program says so
+    // ("session": "individual" or "family"); codes without it, or no longer in the catalog, are not proposed.
+    SW_ASSIGN(auto plan_settings, plans::SettingsForProgramIn(tx, *settings_, actor.org_id, req.program_id));
     std::set<std::string> licensed_pool;
     const long week_number = std::chrono::floor<std::chrono::weeks>(std::chrono::sys_days(req.week_of)).time_since_epoch().count();
     for (const auto& summary : clients) {
@@ -228,8 +223,9 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
         SW_ASSIGN(auto version, plans::PlanStore::GetVersion(tx, actor.org_id, plan.meta.id, *plan.active_version_no));
         if (!version) continue;
         for (const auto& i : version->content.interventions) {
-          const std::string kind = SessionKindOf(i.code);
-          if (kind.empty()) continue;
+          const plans::CatalogIntervention* entry = plan_settings.FindIntervention(i.code);
+          if (!entry || entry->session.empty()) continue;
+          const std::string& kind = entry->session;
           int count = 0;
           for (int w = 0; w < req.weeks; ++w) count += SessionsInWeek(i.frequency, i.days.size(), week_number + w);
           needs.push_back({kind, i.staff_id.empty() ? episode->counselor_id : i.staff_id, i.id,

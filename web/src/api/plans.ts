@@ -144,6 +144,8 @@ export interface CatalogIntervention {
   topic_required: boolean;
   default_minutes: number;
   default_frequency: Frequency;
+  /** The weekly schedule proposal books it as the client's individual or family sessions; absent: it does not. */
+  session?: 'individual' | 'family';
 }
 
 export interface PlanCatalog {

@@ -19,6 +19,12 @@ const PER: { value: FrequencyPer; label: string }[] = [
   { value: 'month', label: 'per month' },
 ];
 
+/** What the weekly schedule proposal does with it (the catalog's `session`). */
+const SESSION_HINT: Record<string, string> = {
+  individual: 'The weekly schedule proposal books these as individual sessions with a licensed clinician.',
+  family: 'The weekly schedule proposal books these as family sessions with a licensed clinician.',
+};
+
 const STAFF_HINT: Record<string, string> = {
   licensed: 'Delivered by a licensed clinician',
   credentialed: 'Delivered by a credentialed counselor',
@@ -99,6 +105,11 @@ function InterventionCard({ item, index, n, content, set, remove, errors, disabl
           </Button>
         )}
       </Group>
+      {def?.session && SESSION_HINT[def.session] && (
+        <Text size="sm" c="dimmed" mb="xs">
+          {SESSION_HINT[def.session]}
+        </Text>
+      )}
       {errors[path] && (
         <Text size="sm" c="red.8" mb="xs">
           {errors[path]}

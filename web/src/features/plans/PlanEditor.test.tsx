@@ -59,7 +59,7 @@ describe('PlanEditor', { timeout: 60_000 }, () => {
     expect((puts(m)[0]?.body as PlanContent).interventions[0]?.frequency).toEqual({ count: 3, per: 'week' });
   });
 
-  it('adds an intervention from the catalog with its defaults and the signed-in counselor as responsible staff', async () => {
+  it('adds an intervention from the catalog with its defaults, the signed-in counselor as responsible staff and whether the schedule books it', async () => {
     const s = planServer(version());
     const m = mockFetch(routes(s));
     render();
@@ -67,6 +67,8 @@ describe('PlanEditor', { timeout: 60_000 }, () => {
     await userEvent.selectOptions(screen.getByLabelText('Intervention'), 'individual_counseling');
     await userEvent.click(screen.getByRole('button', { name: 'Add intervention' }));
     const card = screen.getByRole('group', { name: 'Intervention 2: Individual counseling' });
+    expect(within(card).getByText(/books these as individual sessions with a licensed clinician/)).toBeInTheDocument();
+    expect(within(screen.getByRole('group', { name: 'Intervention 1: Group therapy' })).queryByText(/weekly schedule proposal/)).toBeNull();
     expect(within(card).getByLabelText('Minutes each time (2)')).toHaveValue('60');
     expect(within(card).getByLabelText('Responsible staff (2)')).toHaveValue('staff-1');
     await waitFor(() => expect(puts(m)).toHaveLength(1), { timeout: 3000 });

@@ -7,7 +7,7 @@ export const PLANNER = session({ permissions: [...DIRECTOR_PERMISSIONS, 'plans.r
 
 export const CATALOG: CatalogIntervention[] = [
   { code: 'group_therapy', label: 'Group therapy', category: 'Therapy', staff: 'credentialed', topic_required: true, default_minutes: 180, default_frequency: { count: 3, per: 'week' } },
-  { code: 'individual_counseling', label: 'Individual counseling', category: 'Therapy', staff: 'credentialed', topic_required: false, default_minutes: 60, default_frequency: { count: 1, per: 'week' } },
+  { code: 'individual_counseling', label: 'Individual counseling', category: 'Therapy', staff: 'credentialed', topic_required: false, default_minutes: 60, default_frequency: { count: 1, per: 'week' }, session: 'individual' },
   { code: 'drug_testing', label: 'Drug testing', category: 'Medical', staff: 'any', topic_required: false, default_minutes: 15, default_frequency: { count: 2, per: 'week' } },
 ];
 
