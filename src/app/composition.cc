@@ -139,6 +139,11 @@ std::unique_ptr<App> BuildApp(std::unique_ptr<db::Database> database, AppOptions
       [&s](const Actor& actor, const std::string& id) -> Result<bool> { return s.clients.Exists(actor, id); });
   s.clients.SetEmergencyClients(
       [&s](db::Transaction& tx, const Actor& actor) { return s.identity.EmergencyClients(tx, actor); });
+  // A track's capacity cannot drop below the clients enrolled in it (the calendar's enrollments).
+  s.programs.SetTrackChangeCheck(
+      [&s](db::Transaction& tx, const Actor& actor, const program::Track& current, const program::Track& changes) {
+        return s.calendar.CheckTrackChangeIn(tx, actor, current, changes);
+      });
   // A counselor's caseload includes the clients of the groups they facilitate.
   s.clients.SetGroupClients([clock = app->clock](db::Transaction& tx, const Actor& actor) {
     return scheduling::GroupClientsIn(tx, actor.org_id, actor.staff_id, clock->Now());

@@ -1,8 +1,9 @@
 // The calendar core against the real binary, on SQLite and PostgreSQL: rooms, closures, group series with
 // their checks (bad input naming fields, double-booking naming the other group and date), occurrences over
 // New York's March daylight-saving week (09:00 local, the UTC instant moves), one-occurrence changes that
-// keep the series and the occurrence id, enrollments with capacity, the roster with a make-up, audit, and a size
-// limit that cannot drop below the clients enrolled (issue 7).
+// keep the series and the occurrence id, enrollments with capacity, the roster with a make-up, audit, and (issue
+// 7) a size limit or a track's capacity that cannot drop below the clients enrolled, and a moved meeting that may
+// not bring in more clients than its size limit.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -317,6 +318,84 @@ for (const [engine, dbFor] of engines) {
       const fits = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 2 }) });
       assert.equal(fits.status, 200, fits.text);
       assert.deepEqual([fits.json.size_limit, fits.json.version], [2, 2]);
+    });
+
+    test('a track\'s capacity below the clients enrolled is refused naming capacity, and nothing is saved (issue 7)', async () => {
+      // Ben and Cy are enrolled in Evening (capacity 2) from March on, with no end.
+      const body = (capacity) => ({ name: 'Evening', days: ['tue', 'thu', 'sat'], start_time: '18:00', end_time: '21:00', capacity });
+      const lowered = await api(base, 'PUT', `/api/v1/tracks/${evening.id}`, { headers: ifMatch(evening.version), body: body(1) });
+      assert.equal(lowered.status, 409, lowered.text);
+      assert.deepEqual(fieldsOf(lowered), ['capacity']);
+      assert.equal(messageOf(lowered, 'capacity'), '2 clients are enrolled; the capacity cannot be below that');
+      const kept = await api(base, 'GET', `/api/v1/tracks/${evening.id}`);
+      assert.deepEqual([kept.json.capacity, kept.json.version], [2, evening.version]);
+      const stale = await api(base, 'PUT', `/api/v1/tracks/${evening.id}`, { headers: ifMatch(evening.version + 5), body: body(1) });
+      assert.equal(stale.status, 412, stale.text);
+      const raised = await api(base, 'PUT', `/api/v1/tracks/${evening.id}`, { headers: ifMatch(evening.version), body: body(3) });
+      assert.equal(raised.status, 200, raised.text);
+      const back = await api(base, 'PUT', `/api/v1/tracks/${evening.id}`, { headers: ifMatch(raised.json.version), body: body(2) });
+      assert.equal(back.status, 200, back.text);
+      assert.equal(back.json.capacity, 2);
+    });
+
+    test('a moved meeting may not bring in more clients than its size limit; a move can change the room (issue 7)', async () => {
+      const t = await api(base, 'POST', `/api/v1/programs/${setup.program.id}/tracks`, {
+        body: { name: 'Weekend', days: ['sat', 'sun'], start_time: '10:00', end_time: '12:00', capacity: 12 },
+      });
+      assert.equal(t.status, 201, t.text);
+      const weekend = t.json;
+      const created = await api(base, 'POST', '/api/v1/group-series', {
+        body: series({ track_id: weekend.id, title: 'Family education', group_type: 'family_education', days: ['sat'], start: '10:00', end: '12:00',
+          starts_on: '2026-03-07', facilitator_staff_ids: [lee.id], required_credentials: [], size_limit: 2 }),
+      });
+      assert.equal(created.status, 201, created.text);
+      const id = created.json.id;
+      const people = [];
+      for (const given of ['Gus', 'Hal', 'Ivy', 'Jo']) {
+        const c = await api(base, 'POST', '/api/v1/clients', { body: { legal_name: { given, family: 'Weekend' }, birth_date: '1985-04-05', sex_at_birth: 'female' } });
+        assert.equal(c.status, 201, c.text);
+        people.push(c.json);
+      }
+      const [gus, hal, ivy, jo] = people;
+      const enroll = (client) => api(base, 'POST', `/api/v1/clients/${client.id}/enrollments`, { body: { track_id: weekend.id, starts_on: client === gus ? '2026-03-02' : '2026-03-16' } });
+      const g = await enroll(gus);
+      assert.equal(g.status, 201, g.text);
+      const end = await api(base, 'POST', `/api/v1/enrollments/${g.json.id}/end`, { headers: ifMatch(1), body: { ended_on: '2026-03-16', reason: 'Completed' } });
+      assert.equal(end.status, 200, end.text);
+      for (const c of [hal, ivy]) assert.equal((await enroll(c)).status, 201);
+      const occ = `${id}:2026-03-14`;
+      const drop = await api(base, 'POST', `/api/v1/occurrences/${occ}/roster`, { body: { client_id: jo.id, kind: 'drop_in' } });
+      assert.equal(drop.status, 201, drop.text);
+
+      // On 22 March Hal and Ivy are enrolled: with Jo that is three for a group of two.
+      const move = (over) => api(base, 'POST', `/api/v1/occurrences/${occ}/change`, { body: { action: 'move', reason: 'Building closed Saturday', start: '10:00', end: '12:00', ...over } });
+      const check = await api(base, 'POST', '/api/v1/schedule/check', { body: { occurrence_id: occ, date: '2026-03-22', start: '10:00', end: '12:00', room_id: roomA.id } });
+      assert.equal(check.status, 200, check.text);
+      assert.equal(check.json.ok, false);
+      assert.deepEqual(check.json.conflicts.map((c) => [c.field, c.code]), [['date', 'group_full']]);
+      const full = await move({ date: '2026-03-22' });
+      assert.equal(full.status, 409, full.text);
+      assert.deepEqual(fieldsOf(full), ['date']);
+      assert.equal(messageOf(full, 'date'), '3 clients would be on the roster of 2026-03-22 (2 enrolled then, 1 drop-in or make-up); the group\'s size limit is 2');
+      const kept = await api(base, 'GET', `/api/v1/occurrences/${occ}`);
+      assert.deepEqual([kept.json.date, kept.json.moved, kept.json.version], ['2026-03-14', false, 0]);
+
+      // Sunday 15 March has the same clients (Gus and Jo): fine, checked and saved.
+      const sameCheck = await api(base, 'POST', '/api/v1/schedule/check', { body: { occurrence_id: occ, date: '2026-03-15', start: '10:00', end: '12:00', room_id: roomA.id } });
+      assert.equal(sameCheck.json.ok, true, sameCheck.text);
+      // A move that brings a room is checked as a room change: a booth for one cannot hold a group of two.
+      const booth = await api(base, 'POST', '/api/v1/rooms', { body: { site_id: setup.site.id, name: 'Booth', capacity: 1 } });
+      assert.equal(booth.status, 201, booth.text);
+      const tooSmall = await move({ date: '2026-03-15', room_id: booth.json.id });
+      assert.equal(tooSmall.status, 400, tooSmall.text);
+      assert.deepEqual(fieldsOf(tooSmall), ['room_id']);
+      assert.equal(messageOf(tooSmall, 'room_id'), 'Booth holds 1; the group\'s size limit is 2');
+      const roomOnly = await api(base, 'POST', `/api/v1/occurrences/${occ}/change`, { body: { action: 'room', reason: 'Room A booked', room_id: booth.json.id } });
+      assert.deepEqual(fieldsOf(roomOnly), ['room_id']);
+      const moved = await move({ date: '2026-03-15', room_id: smallRoom.id });
+      assert.equal(moved.status, 200, moved.text);
+      assert.deepEqual([moved.json.date, moved.json.room_id, moved.json.room_name, moved.json.version], ['2026-03-15', smallRoom.id, 'Small room', 1]);
+      assert.deepEqual(moved.json.roster.map((r) => r.client_name).sort(), ['Gus Weekend', 'Jo Weekend']);
     });
   });
 }

@@ -255,6 +255,11 @@ Result<Track> ProgramService::UpdateTrack(const Actor& actor, Track changes, std
   return db::InTransaction(db_, Access::kWrite, [&](Transaction& tx) -> Result<Track> {
     const std::string now = Now();
     changes.meta.org_id = actor.org_id;
+    SW_ASSIGN(auto current, ProgramStore::GetTrack(tx, actor.org_id, changes.meta.id));
+    // A missing, voided or stale track is left to UpdateTrack to explain (404, 409, 412).
+    if (track_change_check_ && current && !current->meta.voided && current->meta.version == expected) {
+      SW_TRY(track_change_check_(tx, actor, *current, changes));
+    }
     SW_TRY(ProgramStore::UpdateTrack(tx, changes, expected, now));
     SW_TRY(Audit(tx, actor, "update", "track", changes.meta.id, now));
     return db::Found(ProgramStore::GetTrack(tx, actor.org_id, changes.meta.id), "track");

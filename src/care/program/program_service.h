@@ -3,6 +3,7 @@
 // every change. Thread-safe: holds no state of its own.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "care/program/program_model.h"
@@ -15,9 +16,17 @@ namespace stepwise::program {
 // Fails with kConflict when the actor has no organization yet (before first-run set-up).
 Status RequireOrganization(const Actor& actor);
 
+// A later stage's check of a track update against what it holds of the track (the calendar's enrollments:
+// a capacity below the clients enrolled), run inside the update's transaction with the stored track and the
+// changes; an error refuses the update.
+using TrackChangeCheck =
+    std::function<Status(db::Transaction&, const Actor&, const Track& current, const Track& changes)>;
+
 class ProgramService {
  public:
   ProgramService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // Wired by the composition root; none = no check.
+  void SetTrackChangeCheck(TrackChangeCheck check) { track_change_check_ = std::move(check); }
 
   // All organizations (for resolving the acting organization); not exposed over HTTP.
   Result<std::vector<Organization>> ListOrganizations();
@@ -46,6 +55,8 @@ class ProgramService {
   Result<std::vector<Track>> ListTracks(const Actor& actor, const std::string& program_id, bool include_voided);
   Result<Track> GetTrack(const Actor& actor, const std::string& id);
   Result<Track> CreateTrack(const Actor& actor, Track draft);
+  // Runs the TrackChangeCheck (when set) before saving: a lower capacity below the clients enrolled is a 409
+  // naming capacity, and nothing is saved.
   Result<Track> UpdateTrack(const Actor& actor, Track changes, std::int64_t expected_version);
   Result<Track> VoidTrack(const Actor& actor, const std::string& id, std::int64_t expected_version,
                           const std::string& reason);
@@ -54,6 +65,7 @@ class ProgramService {
   std::string Now() const;
   db::Database& db_;
   const Clock& clock_;
+  TrackChangeCheck track_change_check_;
 };
 
 }  // namespace stepwise::program

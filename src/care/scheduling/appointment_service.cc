@@ -357,10 +357,13 @@ Result<std::vector<Conflict>> AppointmentService::Check(const Actor& actor, Chec
       p.end_minute = a.end_minute;
       p.staff_ids = o->facilitator_staff_ids;
       p.room_id = a.room_id.empty() ? o->room_id : a.room_id;
-      p.attendees = o->size_limit;
-      p.enrolled = o->enrolled_count;
-      p.size_limit = o->size_limit;
-      return ConflictsIn(tx, actor.org_id, p, o->program_id);
+      p.attendees = o->size_limit;  // the room must hold the size limit
+      SW_ASSIGN(auto conflicts, ConflictsIn(tx, actor.org_id, p, o->program_id));
+      // The roster on the new date, judged as ChangeOccurrence judges a move (the room is covered above).
+      FieldErrors roster;
+      SW_TRY(CheckMoveFitsIn(tx, actor.org_id, *o, a.date, "", roster));
+      for (const auto& f : roster.fields()) conflicts.push_back({f.field, std::string(kGroupFull), f.message});
+      return conflicts;
     }
     Appointment a = std::move(r.appointment);
     SW_TRY(Localize(tx, actor.org_id, a, a.date.ok() && a.end_minute > 0));

@@ -86,7 +86,8 @@ class AppointmentService {
   Result<Appointment> Update(const Actor& actor, Appointment changes, std::int64_t expected_version);
   Result<Appointment> Cancel(const Actor& actor, const std::string& id, std::int64_t expected_version,
                              const std::string& reason);
-  // The conflicts a placement would have; saves nothing.
+  // The conflicts a placement would have; saves nothing. A group occurrence at a new date also gets the move's
+  // roster check (CheckMoveFitsIn): group_full naming date when newcomers would make it larger than its limit.
   Result<std::vector<Conflict>> Check(const Actor& actor, CheckRequest request);
   // Group occurrences and appointments in [from, to], merged by start.
   Result<std::vector<CalendarItem>> Calendar(const Actor& actor, const CalendarFilter& filter);

@@ -264,6 +264,42 @@ void CheckSizeLimitHolds(int size_limit, const RosterPeak& peak, FieldErrors& er
   }
 }
 
+void CheckTrackCapacityHolds(int capacity, int enrolled, FieldErrors& errors) {
+  if (enrolled <= capacity) return;
+  errors.Add("capacity", std::to_string(enrolled) + (enrolled == 1 ? " client is" : " clients are") +
+                             " enrolled; the capacity cannot be below that");
+}
+
+void CheckMovedRosterFits(const std::vector<RosterEntry>& current, const std::vector<RosterEntry>& moved, Date date,
+                          int size_limit, const std::optional<Room>& room, FieldErrors& errors,
+                          const std::string& field) {
+  const bool room_smaller = room && room->capacity < size_limit;
+  const int limit = room_smaller ? room->capacity : size_limit;
+  const int count = static_cast<int>(moved.size());
+  if (count <= limit) return;
+  const bool newcomer = std::any_of(moved.begin(), moved.end(), [&](const RosterEntry& m) {
+    return std::none_of(current.begin(), current.end(),
+                        [&](const RosterEntry& c) { return c.client_id == m.client_id; });
+  });
+  if (!newcomer) return;  // the same clients (or fewer) as where it meets now
+  const int added = static_cast<int>(
+      std::count_if(moved.begin(), moved.end(), [](const RosterEntry& m) { return m.kind != "enrolled"; }));
+  std::string message;
+  if (added == 0) {
+    message = std::to_string(count) + " clients are enrolled on " + FormatDate(date);
+  } else {
+    message = std::to_string(count) + " clients would be on the roster of " + FormatDate(date) + " (" +
+              std::to_string(count - added) + " enrolled then, " + std::to_string(added) +
+              (added == 1 ? " drop-in or make-up)" : " drop-ins and make-ups)");
+  }
+  if (room_smaller) {
+    message += "; " + room->name + " holds " + std::to_string(room->capacity);
+  } else {
+    message += "; the group's size limit is " + std::to_string(size_limit);
+  }
+  errors.Add(field, message);
+}
+
 void CheckEnrollmentDates(const Enrollment& e, FieldErrors& errors) {
   if (e.planned_end_on && *e.planned_end_on <= e.starts_on) errors.Add("planned_end_on", "must be after starts_on");
   if (e.ended_on && *e.ended_on < e.starts_on) errors.Add("ended_on", "must not be before starts_on");

@@ -1,7 +1,8 @@
 // The program calendar as data (ADR 0012): rooms, closures, group series with their one-occurrence
 // changes, computed occurrences, enrollments of clients in tracks and the roster of an occurrence; and the
 // rules over them: a series' shape, facilitators' credentials, room capacity, double-booking between
-// series, opening hours and enrollment capacity. Pure: no I/O (time zones through platform/base).
+// series, opening hours, enrollment capacity, and the limits a roster must stay within when a size limit or
+// a track's capacity goes down or a meeting moves. Pure: no I/O (time zones through platform/base).
 #pragma once
 
 #include <cstdint>
@@ -168,11 +169,24 @@ struct RosterPeak {
 // "14 clients are enrolled; the limit cannot be below that", or, when drop-ins or make-ups make one
 // occurrence larger, "13 clients are on the roster of 2026-03-10 (with drop-ins and make-ups); ...".
 void CheckSizeLimitHolds(int size_limit, const RosterPeak& peak, FieldErrors& errors);
+// A track's capacity below `enrolled`, the most clients enrolled in it at once from today on (as Enroll counts
+// them), is a field error naming "capacity": "14 clients are enrolled; the capacity cannot be below that".
+void CheckTrackCapacityHolds(int capacity, int enrolled, FieldErrors& errors);
 
 // A client on an occurrence's roster. kind: enrolled | drop_in | make_up.
 struct RosterEntry {
   std::string client_id, client_name, kind;
 };
+
+// A meeting moved to `date` holds `moved`: the clients enrolled in its track on that day, then its drop-ins
+// and make-ups (RosterIn). It may hold at most its size limit, or its room's capacity when that is smaller
+// (`room` nullopt: no room). A move that brings in a client not on `current` (its roster where it is now)
+// and leaves more than that is a field error naming `field`: "13 clients are enrolled on 2026-03-12; the
+// group's size limit is 12", "13 clients would be on the roster of 2026-03-12 (12 enrolled then, 1 drop-in or
+// make-up); Small room holds 10". The same clients, or fewer, are fine even when the group is already over.
+void CheckMovedRosterFits(const std::vector<RosterEntry>& current, const std::vector<RosterEntry>& moved, Date date,
+                          int size_limit, const std::optional<Room>& room, FieldErrors& errors,
+                          const std::string& field = "date");
 
 // A drop-in or make-up client added to one occurrence.
 struct RosterAddition {

@@ -274,5 +274,51 @@ TEST(CalendarModel, SizeLimitHoldsTheClientsOnTheRoster) {
             "3 clients are on the roster of 2026-03-10 (with drop-ins and make-ups); the limit cannot be below that");
 }
 
+TEST(CalendarModel, TrackCapacityHoldsTheClientsEnrolled) {
+  FieldErrors fits, below;
+  CheckTrackCapacityHolds(3, 3, fits);
+  EXPECT_TRUE(fits.empty());
+  CheckTrackCapacityHolds(2, 3, below);
+  ASSERT_EQ(Fields(below), (std::vector<std::string>{"capacity"}));
+  EXPECT_EQ(below.fields()[0].message, "3 clients are enrolled; the capacity cannot be below that");
+}
+
+// Issue 7: a meeting moved to another day holds that day's enrollments plus its own drop-ins and make-ups.
+TEST(CalendarModel, AMovedMeetingMayNotBringInMoreClientsThanItHolds) {
+  const std::vector<RosterEntry> now = {{"ana", "Ana", "enrolled"}, {"dee", "Dee", "drop_in"}};
+  const std::vector<RosterEntry> then = {
+      {"ben", "Ben", "enrolled"}, {"cy", "Cy", "enrolled"}, {"dee", "Dee", "drop_in"}};
+  Room small;
+  small.name = "Small room";
+  small.capacity = 2;
+
+  FieldErrors over_limit, over_room, enrolled_only, fits, same_clients, fewer, room_large;
+  CheckMovedRosterFits(now, then, D(2026, 3, 17), 2, std::nullopt, over_limit);
+  ASSERT_EQ(Fields(over_limit), (std::vector<std::string>{"date"}));
+  EXPECT_EQ(over_limit.fields()[0].message,
+            "3 clients would be on the roster of 2026-03-17 (2 enrolled then, 1 drop-in or make-up); the group's size "
+            "limit is 2");
+  CheckMovedRosterFits(now, then, D(2026, 3, 17), 12, small, over_room);
+  ASSERT_EQ(Fields(over_room), (std::vector<std::string>{"date"}));
+  EXPECT_EQ(
+      over_room.fields()[0].message,
+      "3 clients would be on the roster of 2026-03-17 (2 enrolled then, 1 drop-in or make-up); Small room holds 2");
+  CheckMovedRosterFits(now, {then[0], then[1], {"eve", "Eve", "enrolled"}}, D(2026, 3, 17), 2, std::nullopt,
+                       enrolled_only);
+  ASSERT_EQ(Fields(enrolled_only), (std::vector<std::string>{"date"}));
+  EXPECT_EQ(enrolled_only.fields()[0].message, "3 clients are enrolled on 2026-03-17; the group's size limit is 2");
+
+  CheckMovedRosterFits(now, then, D(2026, 3, 17), 3, std::nullopt, fits);
+  EXPECT_TRUE(fits.empty());
+  room_large.Add("x", "y");  // a room holding more than the size limit does not raise it
+  CheckMovedRosterFits(now, then, D(2026, 3, 17), 2, Room{.name = "Hall", .capacity = 40}, room_large);
+  EXPECT_EQ(Fields(room_large), (std::vector<std::string>{"x", "date"}));
+  // A group already over its limit may move to a day with the same clients, or fewer.
+  CheckMovedRosterFits(then, then, D(2026, 3, 18), 2, small, same_clients);
+  EXPECT_TRUE(same_clients.empty());
+  CheckMovedRosterFits(then, {then[0], then[2]}, D(2026, 3, 18), 1, std::nullopt, fewer);
+  EXPECT_TRUE(fewer.empty());
+}
+
 }  // namespace
 }  // namespace stepwise::scheduling

@@ -368,6 +368,13 @@ Result<OccurrenceView> CalendarService::ChangeOccurrence(const Actor& actor, con
     FieldErrors errors;
     if (req.reason.empty()) errors.Add("reason", "is required");
     Occurrence after = o;
+    auto change_room = [&](const std::string& room_id) -> Status {
+      if (room_id.empty() && o.modality == "in_person") errors.Add("room_id", "in-person groups need a room");
+      SW_TRY(CheckRoom(tx, actor.org_id, room_id, o.size_limit, "room_id", errors));
+      after.room_id = room_id;
+      change.room_id = room_id;
+      return Ok();
+    };
     if (req.action == "cancel") {
       change.cancelled = true;
       change.cancel_reason = req.reason;
@@ -391,6 +398,7 @@ Result<OccurrenceView> CalendarService::ChangeOccurrence(const Actor& actor, con
       change.date = after.date;
       change.start_minute = after.start_minute;
       change.end_minute = after.end_minute;
+      if (req.room_id) SW_TRY(change_room(*req.room_id));  // to another room in the same step
     } else if (req.action == "substitute") {
       if (req.facilitator_staff_ids.empty()) errors.Add("facilitator_staff_ids", "needs at least one facilitator");
       SW_ASSIGN(auto staff,
@@ -399,10 +407,7 @@ Result<OccurrenceView> CalendarService::ChangeOccurrence(const Actor& actor, con
       after.facilitator_staff_ids = req.facilitator_staff_ids;
       change.facilitator_staff_ids = req.facilitator_staff_ids;
     } else if (req.action == "room") {
-      if (req.room_id.empty() && o.modality == "in_person") errors.Add("room_id", "in-person groups need a room");
-      SW_TRY(CheckRoom(tx, actor.org_id, req.room_id, o.size_limit, "room_id", errors));
-      after.room_id = req.room_id;
-      change.room_id = req.room_id;
+      SW_TRY(change_room(req.room_id.value_or("")));
     } else {
       errors.Add("action", "must be cancel, move, substitute or room");
     }
@@ -416,9 +421,16 @@ Result<OccurrenceView> CalendarService::ChangeOccurrence(const Actor& actor, con
       SW_ASSIGN(auto names, NamesIn(tx, actor.org_id));
       FieldErrors conflicts;
       const bool move = req.action == "move";
+      // On another date the roster is that day's enrollments: newcomers must fit the size limit and the room.
+      if (move) SW_TRY(CheckMoveFitsIn(tx, actor.org_id, o, after.date, after.room_id, conflicts));
+      const bool too_many = !conflicts.empty();
       CheckDoubleBooking({after}, others, names, conflicts, move ? "start" : "room_id",
                          move ? "start" : "facilitator_staff_ids");
-      if (!conflicts.empty()) return Error::Conflict("the occurrence would be double-booked", conflicts.fields());
+      if (!conflicts.empty()) {
+        return Error::Conflict(too_many ? "the group would be larger than its size limit or room on the new date"
+                                        : "the occurrence would be double-booked",
+                               conflicts.fields());
+      }
     }
     change.reason = req.reason;
     const std::string now = Now();

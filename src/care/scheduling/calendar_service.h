@@ -36,7 +36,7 @@ struct ChangeRequest {
   std::string reason;
   std::optional<Date> date;
   std::optional<int> start_minute, end_minute;
-  std::string room_id;
+  std::optional<std::string> room_id;  // the room's; a move's new room when sent ("" = no room)
   std::vector<std::string> facilitator_staff_ids;
   std::optional<std::int64_t> expected_version;  // If-Match, when sent
 };
@@ -78,6 +78,11 @@ class CalendarService {
   // Occurrences
   Result<std::vector<Occurrence>> ListOccurrences(const Actor& actor, const OccurrenceQuery& query);
   Result<OccurrenceView> GetOccurrence(const Actor& actor, const std::string& id);
+  // One change to one occurrence. 400s name the field (reason, a move's date/start/end, a closed day, opening
+  // hours, a substitute's credentials, a room that is inactive or holds fewer than the size limit, also when a
+  // move brings room_id). 409: a move to a date where clients not on its roster now would make it larger than
+  // its size limit or its room (CheckMovedRosterFits, naming date), or a collision with another occurrence
+  // (start for moves, room_id / facilitator_staff_ids otherwise). Nothing is saved then.
   Result<OccurrenceView> ChangeOccurrence(const Actor& actor, const std::string& id, ChangeRequest change);
   // Adds a drop-in or make-up client; 409 naming client_id when already on the roster or the group is full.
   Result<OccurrenceView> AddToRoster(const Actor& actor, const std::string& id, const std::string& client_id,
@@ -94,6 +99,11 @@ class CalendarService {
   Result<Enrollment> Enroll(const Actor& actor, Enrollment draft);
   Result<Enrollment> EndEnrollment(const Actor& actor, const std::string& id, std::int64_t expected_version,
                                    Date ended_on, const std::string& reason);
+  // ProgramService's check of a track update (wired by the composition root), inside its transaction: a
+  // capacity lowered below the most clients enrolled in the track at once from today on is a 409 naming
+  // capacity (CheckTrackCapacityHolds). Other changes pass.
+  Status CheckTrackChangeIn(db::Transaction& tx, const Actor& actor, const program::Track& current,
+                            const program::Track& changes);
 
  private:
   std::string Now() const;

@@ -354,6 +354,164 @@ TEST_P(CalendarServiceTest, SizeLimitCannotDropBelowTheRoster) {
   EXPECT_EQ(raised->size_limit, 6);
 }
 
+// Issue 7: a track's capacity never drops below the clients enrolled in it at once from today (2026-11-02) on.
+// ProgramService runs the calendar's check as the composition root wires it; nothing is saved when refused.
+TEST_P(CalendarServiceTest, TrackCapacityCannotDropBelowTheClientsEnrolled) {
+  program::ProgramService programs(database(), clock_);
+  programs.SetTrackChangeCheck(
+      [this](db::Transaction& tx, const Actor& actor, const program::Track& current, const program::Track& changes) {
+        return calendar_->CheckTrackChangeIn(tx, actor, current, changes);
+      });
+  std::vector<Enrollment> enrolled;
+  for (const auto& client_id : client_ids_) {
+    Enrollment e;
+    e.client_id = client_id;
+    e.track_id = evening_;
+    e.starts_on = D("2026-03-02");
+    auto saved = calendar_->Enroll(admin_, e);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    enrolled.push_back(*saved);
+  }
+  auto stored = programs.GetTrack(admin_, evening_);
+  ASSERT_TRUE(stored.ok());
+  auto change = [&](int capacity, std::int64_t version) {
+    program::Track t = *stored;
+    t.capacity = capacity;
+    return programs.UpdateTrack(admin_, t, version);
+  };
+
+  auto lowered = change(2, 1);
+  ASSERT_FALSE(lowered.ok());
+  EXPECT_EQ(lowered.error().code, ErrorCode::kConflict);
+  ASSERT_EQ(lowered.error().fields.size(), 1u);
+  EXPECT_EQ(lowered.error().fields[0].field, "capacity");
+  EXPECT_EQ(lowered.error().fields[0].message, "3 clients are enrolled; the capacity cannot be below that");
+  auto unchanged = programs.GetTrack(admin_, evening_);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->capacity, 12);
+  EXPECT_EQ(unchanged->meta.version, 1);
+  // A stale version is still a stale version.
+  auto stale = change(2, 7);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, ErrorCode::kFailedPrecondition);
+
+  // Ana left in October: two are enrolled from today on, so two fits; her return in December makes three.
+  ASSERT_TRUE(calendar_->EndEnrollment(admin_, enrolled[0].meta.id, 1, D("2026-10-01"), "Completed").ok());
+  Enrollment back;
+  back.client_id = client_ids_[0];
+  back.track_id = evening_;
+  back.starts_on = D("2026-12-07");
+  auto returned = calendar_->Enroll(admin_, back);
+  ASSERT_TRUE(returned.ok()) << returned.error().message;
+  auto december = change(2, 1);
+  ASSERT_FALSE(december.ok());
+  EXPECT_EQ(december.error().fields[0].message, "3 clients are enrolled; the capacity cannot be below that");
+  auto fits = change(3, 1);
+  ASSERT_TRUE(fits.ok()) << fits.error().message;
+  EXPECT_EQ(fits->capacity, 3);
+  // Other changes are not held up by the roster.
+  program::Track renamed = *fits;
+  renamed.name = "Evenings";
+  auto saved = programs.UpdateTrack(admin_, renamed, 2);
+  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  EXPECT_EQ(saved->name, "Evenings");
+}
+
+// Issue 7: a meeting moved to another day holds the clients enrolled on that day plus its drop-ins and make-ups;
+// newcomers may not take it past its size limit or its room. A move may change the room too, checked as a room.
+TEST_P(CalendarServiceTest, AMovedMeetingStaysWithinItsSizeLimitAndRoom) {
+  auto s = Series(evening_, "Process group");
+  s.size_limit = 2;
+  auto series = calendar_->CreateSeries(admin_, s);
+  ASSERT_TRUE(series.ok()) << series.error().message;
+  admissions::Client dee;
+  dee.legal_name = {"Dee", "", "Fox"};
+  dee.birth_date = D("1991-02-03");
+  auto created = clients_->Create(admin_, dee);
+  ASSERT_TRUE(created.ok()) << created.error().message;
+  const std::string dee_id = created->summary.client.meta.id;
+  // Ana until 16 March (exclusive), then Ben and Cy.
+  auto enroll = [&](int i, const char* from) {
+    Enrollment e;
+    e.client_id = client_ids_[i];
+    e.track_id = evening_;
+    e.starts_on = D(from);
+    return calendar_->Enroll(admin_, e);
+  };
+  auto ana = enroll(0, "2026-03-02");
+  ASSERT_TRUE(ana.ok()) << ana.error().message;
+  ASSERT_TRUE(calendar_->EndEnrollment(admin_, ana->meta.id, 1, D("2026-03-16"), "Moved to mornings").ok());
+  ASSERT_TRUE(enroll(1, "2026-03-16").ok());
+  ASSERT_TRUE(enroll(2, "2026-03-16").ok());
+  const std::string thursday = series->meta.id + ":2026-03-12";
+  ASSERT_TRUE(calendar_->AddToRoster(admin_, thursday, dee_id, "drop_in").ok());
+
+  ChangeRequest to_tuesday{.action = "move", .reason = "Facilitator away Thursday", .date = D("2026-03-17")};
+  auto refused = calendar_->ChangeOccurrence(admin_, thursday, to_tuesday);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "date");
+  EXPECT_EQ(refused.error().fields[0].message,
+            "3 clients would be on the roster of 2026-03-17 (2 enrolled then, 1 drop-in or make-up); the group's size "
+            "limit is 2");
+  auto kept = calendar_->GetOccurrence(admin_, thursday);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(FormatDate(kept->occurrence.date), "2026-03-12");
+  EXPECT_EQ(kept->version, 0);
+
+  // Friday has the same clients: fine.
+  ChangeRequest to_friday{.action = "move", .reason = "Facilitator away Thursday", .date = D("2026-03-13")};
+  auto moved = calendar_->ChangeOccurrence(admin_, thursday, to_friday);
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  EXPECT_EQ(FormatDate(moved->occurrence.date), "2026-03-13");
+  ASSERT_EQ(moved->roster.size(), 2u);
+
+  // A room that shrank since counts too: two clients do not fit in a room now holding one.
+  Room shrunk{{}, site_id_, "Small room", 1, true};
+  shrunk.meta.id = small_room_;
+  ASSERT_TRUE(calendar_->UpdateRoom(admin_, shrunk, 1).ok());
+  ChangeRequest room{.action = "room", .reason = "Room A flooded", .room_id = small_room_};
+  auto too_small = calendar_->ChangeOccurrence(admin_, series->meta.id + ":2026-03-11", room);
+  ASSERT_FALSE(too_small.ok());
+  EXPECT_EQ(too_small.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(FieldOf(too_small.error()), "room_id");
+  EXPECT_EQ(too_small.error().fields[0].message, "Small room holds 1; the group's size limit is 2");
+  // A move that brings a room with it is checked as a room change, and nothing is saved.
+  ChangeRequest move_to_small{.action = "move", .reason = "Room A flooded", .date = D("2026-03-10")};
+  move_to_small.room_id = small_room_;
+  auto refused_room = calendar_->ChangeOccurrence(admin_, series->meta.id + ":2026-03-11", move_to_small);
+  ASSERT_FALSE(refused_room.ok());
+  EXPECT_EQ(FieldOf(refused_room.error()), "room_id");
+  auto wednesday = calendar_->GetOccurrence(admin_, series->meta.id + ":2026-03-11");
+  ASSERT_TRUE(wednesday.ok());
+  EXPECT_FALSE(wednesday->occurrence.moved);
+  EXPECT_EQ(wednesday->occurrence.room_id, room_a_);
+
+  auto big = calendar_->CreateRoom(admin_, {{}, site_id_, "Hall", 20, true});
+  ASSERT_TRUE(big.ok());
+  move_to_small.room_id = big->meta.id;
+  auto with_room = calendar_->ChangeOccurrence(admin_, series->meta.id + ":2026-03-11", move_to_small);
+  ASSERT_TRUE(with_room.ok()) << with_room.error().message;
+  EXPECT_EQ(FormatDate(with_room->occurrence.date), "2026-03-10");
+  EXPECT_EQ(with_room->occurrence.room_name, "Hall");
+
+  // Room A since shrank to hold one: Ben and Cy may not join on Tuesday, naming the room; Saturday, with the
+  // same two clients, is fine although they are more than it holds now.
+  Room a_shrunk{{}, site_id_, "Room A", 1, true};
+  a_shrunk.meta.id = room_a_;
+  ASSERT_TRUE(calendar_->UpdateRoom(admin_, a_shrunk, 1).ok());
+  auto over_room = calendar_->ChangeOccurrence(admin_, thursday, to_tuesday);
+  ASSERT_FALSE(over_room.ok());
+  EXPECT_EQ(FieldOf(over_room.error()), "date");
+  EXPECT_EQ(over_room.error().fields[0].message,
+            "3 clients would be on the roster of 2026-03-17 (2 enrolled then, 1 drop-in or make-up); Room A holds 1");
+  ChangeRequest to_saturday{.action = "move", .reason = "Facilitator away Friday", .date = D("2026-03-14")};
+  auto same_clients = calendar_->ChangeOccurrence(admin_, thursday, to_saturday);
+  ASSERT_TRUE(same_clients.ok()) << same_clients.error().message;
+  EXPECT_EQ(FormatDate(same_clients->occurrence.date), "2026-03-14");
+}
+
 TEST_P(CalendarServiceTest, ClientNamesNeverNameAnotherOrganizationsClient) {
   program::ProgramService programs(database(), clock_);
   auto other = programs.AddOrganization(stepwise::testing::TestActor(""), {{}, "Elsewhere", "America/Chicago"});

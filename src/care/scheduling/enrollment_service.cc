@@ -1,4 +1,4 @@
-// CalendarService: enrollments of clients in tracks.
+// CalendarService: enrollments of clients in tracks, and the check that a track's capacity holds them.
 #include <algorithm>
 
 #include "care/program/program_service.h"
@@ -6,6 +6,7 @@
 #include "care/scheduling/calendar_service.h"
 #include "care/scheduling/calendar_store.h"
 #include "care/scheduling/occurrences.h"
+#include "platform/base/time_zone.h"
 #include "platform/base/uuid.h"
 #include "platform/db/records.h"
 #include "platform/db/transaction_scope.h"
@@ -110,6 +111,19 @@ Result<Enrollment> CalendarService::EndEnrollment(const Actor& actor, const std:
     SW_TRY(AuditEnrollment(tx, actor, "end", e, now, reason));
     return db::Found(CalendarStore::GetEnrollment(tx, actor.org_id, id), "enrollment");
   });
+}
+
+Status CalendarService::CheckTrackChangeIn(Transaction& tx, const Actor& actor, const program::Track& current,
+                                           const program::Track& changes) {
+  // Only a lower capacity is checked, so a track already over its capacity can still be edited otherwise.
+  if (changes.capacity >= current.capacity) return Ok();
+  SW_ASSIGN(std::string zone, TimeZoneIn(tx, actor.org_id));
+  SW_ASSIGN(auto local, tz::ToLocal(zone, clock_.Now()));
+  SW_ASSIGN(auto enrollments, CalendarStore::EnrollmentsOfTrack(tx, actor.org_id, current.meta.id));
+  FieldErrors errors;
+  CheckTrackCapacityHolds(changes.capacity, PeakActiveBetween(enrollments, local.day, std::nullopt), errors);
+  if (!errors.empty()) return Error::Conflict("the capacity is below the clients enrolled", errors.fields());
+  return Ok();
 }
 
 }  // namespace stepwise::scheduling

@@ -48,7 +48,9 @@ Result<ChangeRequest> ReadChange(const Request& req) {
     int minute = 0;
     if (ReadClockTime(o, "start", Need::kOptional, minute)) c.start_minute = minute;
     if (ReadClockTime(o, "end", Need::kOptional, minute)) c.end_minute = minute;
-    c.room_id = o.Id("room_id", Need::kOptional).value_or("");
+    // Sent or not: a move changes the room only when room_id is sent (null = no room).
+    auto room = o.Id("room_id", Need::kOptional);
+    if (room || body.contains("room_id")) c.room_id = room.value_or("");
     if (const auto* ids = o.Value("facilitator_staff_ids")) {
       if (!ids->is_array()) {
         o.errors().Add("facilitator_staff_ids", "must be a list of staff ids");

@@ -170,6 +170,22 @@ Result<RosterPeak> RosterPeakIn(db::Transaction& tx, const std::string& org_id, 
   return peak;
 }
 
+Status CheckMoveFitsIn(db::Transaction& tx, const std::string& org_id, const Occurrence& occurrence, Date date,
+                       const std::string& room_id, FieldErrors& errors) {
+  if (date == occurrence.date) return Ok();
+  Occurrence moved = occurrence;
+  moved.date = date;
+  SW_ASSIGN(auto now, RosterIn(tx, org_id, occurrence));
+  SW_ASSIGN(auto then, RosterIn(tx, org_id, moved));
+  std::optional<Room> room;
+  if (!room_id.empty()) {
+    SW_ASSIGN(room, CalendarStore::GetRoom(tx, org_id, room_id));
+    if (room && room->meta.voided) room.reset();
+  }
+  CheckMovedRosterFits(now, then, date, occurrence.size_limit, room, errors);
+  return Ok();
+}
+
 Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& client_id) {
   return CalendarStore::EnrollmentsOfClient(tx, org_id, client_id);

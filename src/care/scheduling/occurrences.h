@@ -33,6 +33,12 @@ Result<std::vector<RosterEntry>> RosterIn(db::Transaction& tx, const std::string
 // after `from` that has drop-ins or make-ups, its one-occurrence changes applied (cancelled ones left out).
 Result<RosterPeak> RosterPeakIn(db::Transaction& tx, const std::string& org_id, const GroupSeries& series, Date from);
 
+// CheckMovedRosterFits for `occurrence` moved to `date`: its roster where it meets now and on that date
+// (RosterIn), against its size limit and the capacity of room `room_id` ("" leaves the room out). Errors name
+// "date"; nothing to check when the date stays.
+Status CheckMoveFitsIn(db::Transaction& tx, const std::string& org_id, const Occurrence& occurrence, Date date,
+                       const std::string& room_id, FieldErrors& errors);
+
 // A client's enrollments (voided ones left out), newest first, with track names.
 Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& client_id);

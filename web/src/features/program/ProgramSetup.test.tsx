@@ -102,6 +102,26 @@ describe('ProgramSetup', () => {
     expect(m.callsTo('PUT', '/api/v1/tracks/track-1')[0]?.headers['if-match']).toBe('"1"');
   });
 
+  it('shows a capacity below the clients enrolled beside Capacity and keeps the form open (issue 7)', async () => {
+    const message = '14 clients are enrolled; the capacity cannot be below that';
+    const m = mockFetch({
+      ...catalogRoutes(),
+      'PUT /api/v1/tracks/track-1': apiError(409, 'conflict', 'the capacity is below the clients enrolled', [{ field: 'capacity', message }]),
+    });
+    renderScreen(<ProgramSetup />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit Morning track' }));
+    const form = screen.getByRole('form', { name: 'Edit Morning track' });
+    const capacity = within(form).getByLabelText(/Capacity/);
+    await userEvent.clear(capacity);
+    await userEvent.type(capacity, '10');
+    await userEvent.click(within(form).getByRole('button', { name: 'Save track' }));
+    await waitFor(() => expect(capacity).toHaveAccessibleDescription(message));
+    expect(capacity).toHaveAttribute('aria-invalid', 'true');
+    expect(within(form).getByRole('alert')).toHaveTextContent('Not saved');
+    expect(screen.getByRole('form', { name: 'Edit Morning track' })).toBeInTheDocument();
+    expect(m.callsTo('PUT', '/api/v1/tracks/track-1').map((c) => (c.body as { capacity: number }).capacity)).toEqual([10]);
+  });
+
   it('creates a program with a level of care from meta', async () => {
     const m = mockFetch({
       ...catalogRoutes(),
