@@ -2,8 +2,9 @@
 // their checks (bad input naming fields, double-booking naming the other group and date), occurrences over
 // New York's March daylight-saving week (09:00 local, the UTC instant moves), one-occurrence changes that
 // keep the series and the occurrence id, enrollments with capacity, the roster with a make-up, audit, and (issue
-// 7) a size limit or a track's capacity that cannot drop below the clients enrolled, and a moved meeting that may
-// not bring in more clients than its size limit.
+// 7) a size limit or a track's capacity that cannot drop below the clients enrolled, a moved meeting that may
+// not bring in more clients than its size limit, a room's capacity that cannot drop below the size limit of a
+// group meeting in it, and a drop-in that must fit the meeting's room.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -396,6 +397,82 @@ for (const [engine, dbFor] of engines) {
       assert.equal(moved.status, 200, moved.text);
       assert.deepEqual([moved.json.date, moved.json.room_id, moved.json.room_name, moved.json.version], ['2026-03-15', smallRoom.id, 'Small room', 1]);
       assert.deepEqual(moved.json.roster.map((r) => r.client_name).sort(), ['Gus Weekend', 'Jo Weekend']);
+    });
+
+    test('a room\'s capacity cannot drop below a group meeting in it; a drop-in must fit the meeting\'s room (issue 7)', async () => {
+      const t = await api(base, 'POST', `/api/v1/programs/${setup.program.id}/tracks`, {
+        body: { name: 'Sunday', days: ['sun'], start_time: '14:00', end_time: '16:00', capacity: 12 },
+      });
+      assert.equal(t.status, 201, t.text);
+      const room = async (name, capacity) => {
+        const r = await api(base, 'POST', '/api/v1/rooms', { body: { site_id: setup.site.id, name, capacity } });
+        assert.equal(r.status, 201, r.text);
+        return r.json;
+      };
+      const studio = await room('Studio', 10);
+      const nook = await room('Nook', 2);
+      const resize = (r, capacity, version = 1) =>
+        api(base, 'PUT', `/api/v1/rooms/${r.id}`, { headers: ifMatch(version), body: { site_id: setup.site.id, name: r.name, capacity } });
+      const group = (over) => series({
+        track_id: t.json.id, title: 'Mindfulness', group_type: 'mindfulness', days: ['sun'], start: '14:00', end: '16:00',
+        starts_on: '2026-03-01', room_id: studio.id, facilitator_staff_ids: [lee.id], required_credentials: [], size_limit: 2, ...over,
+      });
+      const created = await api(base, 'POST', '/api/v1/group-series', { body: group() });
+      assert.equal(created.status, 201, created.text);
+      const id = created.json.id;
+      // A Sunday at least three days ahead, whatever the server's zone: its meeting moves into the Nook.
+      const day = new Date(Date.now() + 3 * 86400000);
+      while (day.getUTCDay() !== 0) day.setUTCDate(day.getUTCDate() + 1);
+      const sunday = day.toISOString().slice(0, 10);
+      const occ = `${id}:${sunday}`;
+      const into = await api(base, 'POST', `/api/v1/occurrences/${occ}/change`, { body: { action: 'room', reason: 'Studio booked', room_id: nook.id } });
+      assert.equal(into.status, 200, into.text);
+
+      const studioSmall = await resize(studio, 1);
+      assert.equal(studioSmall.status, 409, studioSmall.text);
+      assert.deepEqual(fieldsOf(studioSmall), ['capacity']);
+      assert.equal(messageOf(studioSmall, 'capacity'), 'Mindfulness (Sunday) meets here with a size limit of 2; the room would hold 1');
+      const nookSmall = await resize(nook, 1);
+      assert.equal(nookSmall.status, 409, nookSmall.text);
+      assert.deepEqual(fieldsOf(nookSmall), ['capacity']);
+      assert.equal(messageOf(nookSmall, 'capacity'), `Mindfulness (Sunday) meets here on ${sunday} with a size limit of 2; the room would hold 1`);
+      const rooms = await api(base, 'GET', '/api/v1/rooms');
+      const stored = (r) => rooms.json.items.find((x) => x.id === r.id);
+      assert.deepEqual([stored(studio).capacity, stored(studio).version, stored(nook).capacity, stored(nook).version], [10, 1, 2, 1]);
+      const stale = await resize(nook, 1, 9);
+      assert.equal(stale.status, 412, stale.text);
+      const studioFits = await resize(studio, 2);
+      assert.equal(studioFits.status, 200, studioFits.text);
+      assert.equal(studioFits.json.capacity, 2);
+
+      // With the limit raised to 4 (the Studio again holds 10), that meeting is still in the Nook, which holds 2:
+      // two drop-ins fit and a third is refused naming the room, with nothing saved.
+      assert.equal((await resize(studioFits.json, 10, 2)).status, 200);
+      const raised = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 4 }) });
+      assert.equal(raised.status, 200, raised.text);
+      const people = [];
+      for (const given of ['Kim', 'Lou', 'Max']) {
+        const c = await api(base, 'POST', '/api/v1/clients', { body: { legal_name: { given, family: 'Sunday' }, birth_date: '1987-06-07', sex_at_birth: 'male' } });
+        assert.equal(c.status, 201, c.text);
+        people.push(c.json);
+      }
+      const add = (client, o = occ) => api(base, 'POST', `/api/v1/occurrences/${o}/roster`, { body: { client_id: client.id, kind: 'drop_in' } });
+      for (const c of people.slice(0, 2)) {
+        const r = await add(c);
+        assert.equal(r.status, 201, r.text);
+      }
+      const full = await add(people[2]);
+      assert.equal(full.status, 409, full.text);
+      assert.deepEqual(fieldsOf(full), ['client_id']);
+      assert.equal(messageOf(full, 'client_id'), 'the group is full: Nook holds 2 (2 on the roster)');
+      const kept = await api(base, 'GET', `/api/v1/occurrences/${occ}`);
+      assert.equal(kept.json.roster.length, 2);
+      // The next Sunday meets in the Studio: all three fit under the limit of 4.
+      const next = new Date(day.getTime() + 7 * 86400000).toISOString().slice(0, 10);
+      for (const c of people) {
+        const r = await add(c, `${id}:${next}`);
+        assert.equal(r.status, 201, r.text);
+      }
     });
   });
 }

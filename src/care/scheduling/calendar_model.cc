@@ -300,6 +300,57 @@ void CheckMovedRosterFits(const std::vector<RosterEntry>& current, const std::ve
   errors.Add(field, message);
 }
 
+void CheckRosterHasPlace(int roster, int size_limit, const std::optional<Room>& room, FieldErrors& errors,
+                         const std::string& field) {
+  if (roster >= size_limit) {
+    errors.Add(field, "the group is full (" + std::to_string(roster) + " of " + std::to_string(size_limit) + ")");
+  } else if (room && roster >= room->capacity) {
+    errors.Add(field, "the group is full: " + room->name + " holds " + std::to_string(room->capacity) + " (" +
+                          std::to_string(roster) + " on the roster)");
+  }
+}
+
+void CheckRoomCapacityHolds(const std::string& room_id, int capacity, Date today,
+                            const std::vector<GroupSeries>& series, const std::vector<OccurrenceChange>& changes,
+                            const std::vector<Closure>& closures, const std::map<std::string, std::string>& track_names,
+                            FieldErrors& errors) {
+  auto name = [&](const GroupSeries& s) {
+    std::string what = s.title.empty() ? std::string(program::LabelOf(GroupTypes(), s.group_type)) : s.title;
+    if (auto it = track_names.find(s.track_id); it != track_names.end() && !it->second.empty()) {
+      what += " (" + it->second + ")";
+    }
+    return what;
+  };
+  auto refuse = [&](const GroupSeries& s, const std::string& when) {
+    errors.Add("capacity", name(s) + " meets here" + when + " with a size limit of " + std::to_string(s.size_limit) +
+                               "; the room would hold " + std::to_string(capacity));
+  };
+  for (const auto& s : series) {
+    if (s.meta.voided || s.room_id != room_id || s.size_limit <= capacity) continue;
+    if (s.rule.ends_on && *s.rule.ends_on < today) continue;  // ended
+    refuse(s, "");
+    return;
+  }
+  std::vector<std::pair<Date, const GroupSeries*>> moved_in;
+  for (const auto& c : changes) {
+    if (c.cancelled || !c.room_id || *c.room_id != room_id) continue;
+    const Date day = c.date.value_or(c.original_date);
+    if (day < today) continue;
+    const auto s = std::find_if(series.begin(), series.end(),
+                                [&](const GroupSeries& g) { return g.meta.id == c.series_id && !g.meta.voided; });
+    if (s == series.end() || s->size_limit <= capacity || !OccursOn(s->rule, c.original_date)) continue;
+    const bool closed = std::any_of(closures.begin(), closures.end(), [&](const Closure& closure) {
+      return closure.date == day && !closure.meta.voided &&
+             (closure.program_id.empty() || closure.program_id == s->program_id);
+    });
+    if (!closed) moved_in.emplace_back(day, &*s);
+  }
+  if (moved_in.empty()) return;
+  const auto first = std::min_element(moved_in.begin(), moved_in.end(),
+                                      [](const auto& a, const auto& b) { return a.first < b.first; });
+  refuse(*first->second, " on " + FormatDate(first->first));
+}
+
 void CheckEnrollmentDates(const Enrollment& e, FieldErrors& errors) {
   if (e.planned_end_on && *e.planned_end_on <= e.starts_on) errors.Add("planned_end_on", "must be after starts_on");
   if (e.ended_on && *e.ended_on < e.starts_on) errors.Add("ended_on", "must not be before starts_on");

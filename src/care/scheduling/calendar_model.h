@@ -1,8 +1,9 @@
 // The program calendar as data (ADR 0012): rooms, closures, group series with their one-occurrence
 // changes, computed occurrences, enrollments of clients in tracks and the roster of an occurrence; and the
 // rules over them: a series' shape, facilitators' credentials, room capacity, double-booking between
-// series, opening hours, enrollment capacity, and the limits a roster must stay within when a size limit or
-// a track's capacity goes down or a meeting moves. Pure: no I/O (time zones through platform/base).
+// series, opening hours, enrollment capacity, and the limits a roster must stay within when a size limit, a
+// track's or a room's capacity goes down, a meeting moves or a client is added to one meeting. Pure: no I/O
+// (time zones through platform/base).
 #pragma once
 
 #include <cstdint>
@@ -187,6 +188,25 @@ struct RosterEntry {
 void CheckMovedRosterFits(const std::vector<RosterEntry>& current, const std::vector<RosterEntry>& moved, Date date,
                           int size_limit, const std::optional<Room>& room, FieldErrors& errors,
                           const std::string& field = "date");
+
+// One more client on an occurrence whose roster holds `roster` clients: it may hold at most its size limit, and
+// its room's capacity when that is smaller (`room` nullopt: no room, as after a room change to a smaller room
+// on one meeting). A field error naming `field` otherwise: "the group is full (12 of 12)", or "the group is
+// full: Small room holds 8 (8 on the roster)".
+void CheckRosterHasPlace(int roster, int size_limit, const std::optional<Room>& room, FieldErrors& errors,
+                         const std::string& field = "client_id");
+
+// A room's capacity lowered to `capacity` must still hold the groups that meet in room `room_id` from `today` on,
+// each at its series' size limit: every one of `series` (live ones) in the room that has not ended, then every
+// meeting moved into it alone (one of `changes` naming the room, not cancelled, on or after today, of a live
+// series meeting on that original date, not on a day of `closures` for its program), earliest first. The first
+// one whose size limit is above `capacity` is a field error naming "capacity": "Process group (Evening track)
+// meets here with a size limit of 12; the room would hold 8" ("... meets here on 2026-03-12 with ..." for a
+// moved meeting). `track_names`: track id -> name.
+void CheckRoomCapacityHolds(const std::string& room_id, int capacity, Date today,
+                            const std::vector<GroupSeries>& series, const std::vector<OccurrenceChange>& changes,
+                            const std::vector<Closure>& closures, const std::map<std::string, std::string>& track_names,
+                            FieldErrors& errors);
 
 // A drop-in or make-up client added to one occurrence.
 struct RosterAddition {

@@ -320,5 +320,89 @@ TEST(CalendarModel, AMovedMeetingMayNotBringInMoreClientsThanItHolds) {
   EXPECT_TRUE(fewer.empty());
 }
 
+// Issue 7: one more drop-in or make-up must fit the size limit and, when it holds fewer, the meeting's room.
+TEST(CalendarModel, ARosterAdditionFitsTheSizeLimitAndTheRoom) {
+  const Room nook{.name = "Nook", .capacity = 4};
+  FieldErrors fits, group_full, room_full, room_larger;
+  CheckRosterHasPlace(3, 6, nook, fits);
+  EXPECT_TRUE(fits.empty());
+  CheckRosterHasPlace(6, 6, std::nullopt, group_full);
+  ASSERT_EQ(Fields(group_full), (std::vector<std::string>{"client_id"}));
+  EXPECT_EQ(group_full.fields()[0].message, "the group is full (6 of 6)");
+  CheckRosterHasPlace(4, 6, nook, room_full);
+  ASSERT_EQ(Fields(room_full), (std::vector<std::string>{"client_id"}));
+  EXPECT_EQ(room_full.fields()[0].message, "the group is full: Nook holds 4 (4 on the roster)");
+  CheckRosterHasPlace(5, 6, Room{.name = "Hall", .capacity = 40}, room_larger);
+  EXPECT_TRUE(room_larger.empty());
+}
+
+// Issue 7: a room's capacity may not drop below the size limit of a group meeting in it from today on.
+TEST(CalendarModel, ARoomKeepsHoldingTheGroupsThatMeetInIt) {
+  const Date today = D(2026, 11, 2);
+  GroupSeries process = Morning();
+  process.meta.id = "s-process";
+  process.title = "Process group";
+  process.track_id = "t-evening";
+  process.size_limit = 12;
+  GroupSeries ended = Morning();
+  ended.meta.id = "s-ended";
+  ended.title = "Art group";
+  ended.size_limit = 14;
+  ended.rule.ends_on = D(2026, 10, 30);
+  GroupSeries elsewhere = Morning();  // in Hall; Thursdays on 2026-11-05 and 2026-11-12 moved into room-a
+  elsewhere.meta.id = "s-elsewhere";
+  elsewhere.title = "";
+  elsewhere.room_id = "hall";
+  elsewhere.size_limit = 10;
+  const std::map<std::string, std::string> tracks = {{"t-evening", "Evening track"}, {"t1", "Morning track"}};
+  auto into_room_a = [](const std::string& series, Date original, std::optional<Date> to = std::nullopt) {
+    OccurrenceChange c;
+    c.series_id = series;
+    c.original_date = original;
+    c.date = to;
+    c.room_id = "room-a";
+    return c;
+  };
+  const std::vector<GroupSeries> all = {ended, process, elsewhere};
+  auto check = [&](int capacity, const std::vector<GroupSeries>& series, const std::vector<OccurrenceChange>& changes,
+                   const std::vector<Closure>& closures = {}) {
+    FieldErrors errors;
+    CheckRoomCapacityHolds("room-a", capacity, today, series, changes, closures, tracks, errors);
+    return errors;
+  };
+
+  auto below_series = check(8, all, {});
+  ASSERT_EQ(Fields(below_series), (std::vector<std::string>{"capacity"}));
+  EXPECT_EQ(below_series.fields()[0].message,
+            "Process group (Evening track) meets here with a size limit of 12; the room would hold 8");
+  EXPECT_TRUE(check(12, all, {}).empty());  // the ended Art group (14) no longer counts
+  // Without the Process group: the meetings moved into the room count from today on, earliest first.
+  const std::vector<GroupSeries> others = {ended, elsewhere};
+  const std::vector<OccurrenceChange> moved = {into_room_a("s-elsewhere", D(2026, 11, 12)),
+                                               into_room_a("s-elsewhere", D(2026, 11, 5)),
+                                               into_room_a("s-elsewhere", D(2026, 10, 29))};
+  auto below_meeting = check(8, others, moved);
+  ASSERT_EQ(Fields(below_meeting), (std::vector<std::string>{"capacity"}));
+  EXPECT_EQ(below_meeting.fields()[0].message,
+            "Relapse prevention (Morning track) meets here on 2026-11-05 with a size limit of 10; the room would "
+            "hold 8");
+  EXPECT_TRUE(check(10, others, moved).empty());
+  // Past, cancelled, closed, moved back to the past, or of another room: not counted.
+  OccurrenceChange cancelled = into_room_a("s-elsewhere", D(2026, 11, 5));
+  cancelled.cancelled = true;
+  OccurrenceChange other_room = into_room_a("s-elsewhere", D(2026, 11, 5));
+  other_room.room_id = "hall";
+  Closure thanksgiving;
+  thanksgiving.date = D(2026, 11, 26);
+  EXPECT_TRUE(check(8, others,
+                    {into_room_a("s-elsewhere", D(2026, 10, 29)), cancelled, other_room,
+                     into_room_a("s-elsewhere", D(2026, 11, 9), D(2026, 10, 30)),
+                     into_room_a("s-elsewhere", D(2026, 11, 26)), into_room_a("s-gone", D(2026, 11, 12))},
+                    {thanksgiving})
+                  .empty());
+  // A meeting moved from the past into the future counts.
+  EXPECT_FALSE(check(8, others, {into_room_a("s-elsewhere", D(2026, 10, 29), D(2026, 11, 3))}).empty());
+}
+
 }  // namespace
 }  // namespace stepwise::scheduling

@@ -116,6 +116,15 @@ Result<Room> CalendarService::UpdateRoom(const Actor& actor, Room changes, std::
     if (!site) return Error::Field("site_id", "is not a site of this organization");
     const std::string now = Now();
     changes.meta.org_id = actor.org_id;
+    SW_ASSIGN(auto current, CalendarStore::GetRoom(tx, actor.org_id, changes.meta.id));
+    // Only a lower capacity is checked; a missing, voided or stale room is left to UpdateRoom to explain.
+    if (current && !current->meta.voided && current->meta.version == expected && changes.capacity < current->capacity) {
+      SW_ASSIGN(std::string zone, TimeZoneIn(tx, actor.org_id));
+      SW_ASSIGN(auto local, tz::ToLocal(zone, clock_.Now()));
+      FieldErrors errors;
+      SW_TRY(CheckRoomCapacityIn(tx, actor.org_id, changes.meta.id, changes.capacity, local.day, errors));
+      if (!errors.empty()) return Error::Conflict("a group meeting in the room would not fit", errors.fields());
+    }
     SW_TRY(CalendarStore::UpdateRoom(tx, changes, expected, now));
     SW_TRY(Audit(tx, actor, "update", "room", changes.meta.id, now));
     return db::Found(CalendarStore::GetRoom(tx, actor.org_id, changes.meta.id), "room");
@@ -459,10 +468,14 @@ Result<OccurrenceView> CalendarService::AddToRoster(const Actor& actor, const st
         return Error::Conflict("already on the roster", {{"client_id", "is already on this group's roster"}});
       }
     }
-    if (static_cast<int>(roster.size()) >= o.size_limit) {
-      return Error::Conflict("the group is full", {{"client_id", "the group is full (" + std::to_string(roster.size()) +
-                                                                     " of " + std::to_string(o.size_limit) + ")"}});
+    std::optional<Room> room;  // after a room change on this meeting it may hold fewer than the size limit
+    if (!o.room_id.empty()) {
+      SW_ASSIGN(room, CalendarStore::GetRoom(tx, actor.org_id, o.room_id));
+      if (room && room->meta.voided) room.reset();
     }
+    FieldErrors full;
+    CheckRosterHasPlace(static_cast<int>(roster.size()), o.size_limit, room, full);
+    if (!full.empty()) return Error::Conflict("the group is full", full.fields());
     const std::string now = Now();
     RosterAddition a{.meta = {NewUuidV7(clock_.Now()), actor.org_id, 1, false, "", now, now},
                      .series_id = o.series_id,

@@ -50,6 +50,8 @@ class CalendarService {
   // Rooms
   Result<std::vector<Room>> ListRooms(const Actor& actor);
   Result<Room> CreateRoom(const Actor& actor, Room draft);
+  // A capacity lowered below the size limit of a group meeting in the room from today on (a series that has not
+  // ended, or one meeting moved into it) is a 409 naming capacity (CheckRoomCapacityHolds); nothing is saved.
   Result<Room> UpdateRoom(const Actor& actor, Room changes, std::int64_t expected_version);
 
   // Closures
@@ -84,7 +86,8 @@ class CalendarService {
   // its size limit or its room (CheckMovedRosterFits, naming date), or a collision with another occurrence
   // (start for moves, room_id / facilitator_staff_ids otherwise). Nothing is saved then.
   Result<OccurrenceView> ChangeOccurrence(const Actor& actor, const std::string& id, ChangeRequest change);
-  // Adds a drop-in or make-up client; 409 naming client_id when already on the roster or the group is full.
+  // Adds a drop-in or make-up client; 409 naming client_id when already on the roster or the group is full: at
+  // its size limit, or at its room's capacity when the room holds fewer (CheckRosterHasPlace).
   Result<OccurrenceView> AddToRoster(const Actor& actor, const std::string& id, const std::string& client_id,
                                      const std::string& kind);
   // Takes a drop-in or make-up client off one occurrence (the addition is voided with the reason). Enrolled

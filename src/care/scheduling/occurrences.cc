@@ -186,6 +186,17 @@ Status CheckMoveFitsIn(db::Transaction& tx, const std::string& org_id, const Occ
   return Ok();
 }
 
+Status CheckRoomCapacityIn(db::Transaction& tx, const std::string& org_id, const std::string& room_id, int capacity,
+                           Date today, FieldErrors& errors) {
+  const Date last{std::chrono::year(9999) / 12 / 31};
+  SW_ASSIGN(auto series, CalendarStore::ListSeries(tx, org_id, "", ""));
+  SW_ASSIGN(auto changes, CalendarStore::ListChanges(tx, org_id, today, last));
+  SW_ASSIGN(auto closures, CalendarStore::ListClosures(tx, org_id, today, last));
+  SW_ASSIGN(auto names, LoadNames(tx, org_id));
+  CheckRoomCapacityHolds(room_id, capacity, today, series, changes, closures, names.tracks, errors);
+  return Ok();
+}
+
 Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& client_id) {
   return CalendarStore::EnrollmentsOfClient(tx, org_id, client_id);

@@ -39,6 +39,12 @@ Result<RosterPeak> RosterPeakIn(db::Transaction& tx, const std::string& org_id, 
 Status CheckMoveFitsIn(db::Transaction& tx, const std::string& org_id, const Occurrence& occurrence, Date date,
                        const std::string& room_id, FieldErrors& errors);
 
+// CheckRoomCapacityHolds for room `room_id` lowered to `capacity`, from `today` (the organization's local date)
+// on: over the organization's live series, their one-occurrence changes and closures from today. Errors name
+// "capacity".
+Status CheckRoomCapacityIn(db::Transaction& tx, const std::string& org_id, const std::string& room_id, int capacity,
+                           Date today, FieldErrors& errors);
+
 // A client's enrollments (voided ones left out), newest first, with track names.
 Result<std::vector<Enrollment>> EnrollmentsOfClientIn(db::Transaction& tx, const std::string& org_id,
                                                       const std::string& client_id);

@@ -15,7 +15,8 @@ import { addDays, todayIn } from './time';
 
 const fieldOf = (error: unknown) => (f: string) => (error instanceof ApiError ? error.fieldMessage(f) : undefined);
 
-function RoomsSetup({ rooms, onChanged }: { rooms: Room[]; onChanged: () => void }) {
+/** The rooms table and the add/change form (exported for its test). */
+export function RoomsSetup({ rooms, onChanged }: { rooms: Room[]; onChanged: () => void }) {
   const sites = useAsync((signal) => sitesApi.list(signal), []);
   const [editing, setEditing] = useState<Room | null>(null);
   const [draft, setDraft] = useState<RoomDraft>({ site_id: '', name: '', capacity: 12, active: true });
