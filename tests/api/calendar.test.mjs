@@ -399,7 +399,7 @@ for (const [engine, dbFor] of engines) {
       assert.deepEqual(moved.json.roster.map((r) => r.client_name).sort(), ['Gus Weekend', 'Jo Weekend']);
     });
 
-    test('a room\'s capacity cannot drop below a group meeting in it; a drop-in must fit the meeting\'s room (issue 7)', async () => {
+    test('a room\'s capacity cannot drop below a group meeting in it, nor a size limit rise above a moved meeting\'s room (issue 7)', async () => {
       const t = await api(base, 'POST', `/api/v1/programs/${setup.program.id}/tracks`, {
         body: { name: 'Sunday', days: ['sun'], start_time: '14:00', end_time: '16:00', capacity: 12 },
       });
@@ -445,11 +445,14 @@ for (const [engine, dbFor] of engines) {
       assert.equal(studioFits.status, 200, studioFits.text);
       assert.equal(studioFits.json.capacity, 2);
 
-      // With the limit raised to 4 (the Studio again holds 10), that meeting is still in the Nook, which holds 2:
-      // two drop-ins fit and a third is refused naming the room, with nothing saved.
+      // The limit cannot rise to 4 while that meeting is in the Nook, which holds 2: 409 naming size_limit, nothing
+      // saved (the Studio again holds 10).
       assert.equal((await resize(studioFits.json, 10, 2)).status, 200);
-      const raised = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 4 }) });
-      assert.equal(raised.status, 200, raised.text);
+      const refused = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 4 }) });
+      assert.equal(refused.status, 409, refused.text);
+      assert.deepEqual(fieldsOf(refused), ['size_limit']);
+      assert.equal(messageOf(refused, 'size_limit'), `the meeting of ${sunday} was moved to Nook, which holds 2`);
+      assert.equal((await api(base, 'GET', `/api/v1/group-series/${id}`)).json.size_limit, 2);
       const people = [];
       for (const given of ['Kim', 'Lou', 'Max']) {
         const c = await api(base, 'POST', '/api/v1/clients', { body: { legal_name: { given, family: 'Sunday' }, birth_date: '1987-06-07', sex_at_birth: 'male' } });
@@ -464,10 +467,13 @@ for (const [engine, dbFor] of engines) {
       const full = await add(people[2]);
       assert.equal(full.status, 409, full.text);
       assert.deepEqual(fieldsOf(full), ['client_id']);
-      assert.equal(messageOf(full, 'client_id'), 'the group is full: Nook holds 2 (2 on the roster)');
       const kept = await api(base, 'GET', `/api/v1/occurrences/${occ}`);
       assert.equal(kept.json.roster.length, 2);
-      // The next Sunday meets in the Studio: all three fit under the limit of 4.
+      // Back in the Studio, that meeting no longer holds the limit down: raised to 4, the next Sunday takes three.
+      const back = await api(base, 'POST', `/api/v1/occurrences/${occ}/change`, { body: { action: 'room', reason: 'Studio free again', room_id: studio.id } });
+      assert.equal(back.status, 200, back.text);
+      const raised = await api(base, 'PUT', `/api/v1/group-series/${id}`, { headers: ifMatch(1), body: group({ size_limit: 4 }) });
+      assert.equal(raised.status, 200, raised.text);
       const next = new Date(day.getTime() + 7 * 86400000).toISOString().slice(0, 10);
       for (const c of people) {
         const r = await add(c, `${id}:${next}`);

@@ -264,6 +264,25 @@ void CheckSizeLimitHolds(int size_limit, const RosterPeak& peak, FieldErrors& er
   }
 }
 
+void CheckMovedRoomsHold(const GroupSeries& s, const std::vector<OccurrenceChange>& own,
+                         const std::map<std::string, Room>& rooms, Date today, FieldErrors& errors) {
+  const OccurrenceChange* first = nullptr;
+  const Room* room = nullptr;
+  for (const auto& c : own) {
+    if (c.cancelled || !c.room_id || c.room_id->empty() || !OccursOn(s.rule, c.original_date)) continue;
+    const Date day = c.date.value_or(c.original_date);
+    const auto it = rooms.find(*c.room_id);
+    if (day < today || it == rooms.end() || it->second.capacity >= s.size_limit) continue;
+    if (!first || day < first->date.value_or(first->original_date)) {
+      first = &c;
+      room = &it->second;
+    }
+  }
+  if (!first) return;
+  errors.Add("size_limit", "the meeting of " + FormatDate(first->date.value_or(first->original_date)) +
+                               " was moved to " + room->name + ", which holds " + std::to_string(room->capacity));
+}
+
 void CheckTrackCapacityHolds(int capacity, int enrolled, FieldErrors& errors) {
   if (enrolled <= capacity) return;
   errors.Add("capacity", std::to_string(enrolled) + (enrolled == 1 ? " client is" : " clients are") +

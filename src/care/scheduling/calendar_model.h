@@ -170,6 +170,12 @@ struct RosterPeak {
 // "14 clients are enrolled; the limit cannot be below that", or, when drop-ins or make-ups make one
 // occurrence larger, "13 clients are on the roster of 2026-03-10 (with drop-ins and make-ups); ...".
 void CheckSizeLimitHolds(int size_limit, const RosterPeak& peak, FieldErrors& errors);
+// A size limit raised to `s.size_limit` must still fit the rooms single meetings were moved to: the first (earliest)
+// of `own` (changes of series `s`) that is not cancelled, meets on or after `today` on an original date of the
+// series, and names a room of `rooms` (id -> room) holding fewer is a field error naming "size_limit": "the
+// meeting of 2026-03-12 was moved to Small room, which holds 8".
+void CheckMovedRoomsHold(const GroupSeries& s, const std::vector<OccurrenceChange>& own,
+                         const std::map<std::string, Room>& rooms, Date today, FieldErrors& errors);
 // A track's capacity below `enrolled`, the most clients enrolled in it at once from today on (as Enroll counts
 // them), is a field error naming "capacity": "14 clients are enrolled; the capacity cannot be below that".
 void CheckTrackCapacityHolds(int capacity, int enrolled, FieldErrors& errors);

@@ -202,22 +202,33 @@ Status CalendarService::CheckSeriesIn(Transaction& tx, const Actor& actor, Group
     SW_ASSIGN(auto peak, RosterPeakIn(tx, actor.org_id, s, std::max(local.day, s.rule.starts_on)));
     CheckSizeLimitHolds(s.size_limit, peak, conflicts);
   }
-
-  // Double-booking with other series in the first 8 weeks.
-  const Date from = s.rule.starts_on, to = AddDays(s.rule.starts_on, kDoubleBookingDays - 1);
   std::vector<OccurrenceChange> own;
   if (!s.meta.id.empty()) {
     SW_ASSIGN(own, CalendarStore::ChangesOfSeries(tx, actor.org_id, s.meta.id));
   }
+  // A raised limit must also fit the rooms single meetings were moved to.
+  if (current && s.size_limit > current->size_limit && conflicts.empty()) {
+    std::map<std::string, Room> rooms;
+    for (const auto& c : own) {
+      if (!c.room_id || c.room_id->empty() || rooms.contains(*c.room_id)) continue;
+      SW_ASSIGN(auto room, CalendarStore::GetRoom(tx, actor.org_id, *c.room_id));
+      if (room && !room->meta.voided) rooms.emplace(*c.room_id, *room);
+    }
+    SW_ASSIGN(auto local, tz::ToLocal(zone, clock_.Now()));
+    CheckMovedRoomsHold(s, own, rooms, local.day, conflicts);
+  }
+  const bool too_small = !conflicts.empty();
+
+  // Double-booking with other series in the first 8 weeks.
+  const Date from = s.rule.starts_on, to = AddDays(s.rule.starts_on, kDoubleBookingDays - 1);
   SW_ASSIGN(auto mine, Expand(s, own, {}, zone, from, to));
   SW_ASSIGN(auto all, OccurrencesIn(tx, actor.org_id, from, to));
   std::erase_if(all, [&](const Occurrence& o) { return o.series_id == s.meta.id; });
   SW_ASSIGN(auto names, NamesIn(tx, actor.org_id));
-  const bool too_small = !conflicts.empty();
   CheckDoubleBooking(mine, all, names, conflicts);
   if (!conflicts.empty()) {
     return Error::Conflict(
-        too_small ? "the size limit is below the clients on the roster" : "the group is double-booked",
+        too_small ? "the size limit does not fit the roster or a meeting's room" : "the group is double-booked",
         conflicts.fields());
   }
   return Ok();

@@ -84,6 +84,21 @@ class CalendarServiceTest : public stepwise::testing::StoreTest {
 
   std::string FieldOf(const Error& e) { return e.fields.empty() ? "" : e.fields.front().field; }
 
+  // Every client enrolled in `track_id` from 2026-03-02; a failed enrollment is a test failure (and missing).
+  std::vector<Enrollment> EnrollAll(const std::string& track_id) {
+    std::vector<Enrollment> enrolled;
+    for (const auto& client_id : client_ids_) {
+      Enrollment e;
+      e.client_id = client_id;
+      e.track_id = track_id;
+      e.starts_on = D("2026-03-02");
+      auto saved = calendar_->Enroll(admin_, e);
+      EXPECT_TRUE(saved.ok()) << saved.error().message;
+      if (saved.ok()) enrolled.push_back(*saved);
+    }
+    return enrolled;
+  }
+
   Actor admin_;
   std::string site_id_, program_id_, morning_, evening_, dana_, lee_, room_a_, small_room_;
   std::vector<std::string> client_ids_;
@@ -289,16 +304,8 @@ TEST_P(CalendarServiceTest, SizeLimitCannotDropBelowTheRoster) {
   s.size_limit = 3;
   auto series = calendar_->CreateSeries(admin_, s);
   ASSERT_TRUE(series.ok()) << series.error().message;
-  std::vector<Enrollment> enrolled;
-  for (const auto& client_id : client_ids_) {
-    Enrollment e;
-    e.client_id = client_id;
-    e.track_id = evening_;
-    e.starts_on = D("2026-03-02");
-    auto saved = calendar_->Enroll(admin_, e);
-    ASSERT_TRUE(saved.ok()) << saved.error().message;
-    enrolled.push_back(*saved);
-  }
+  const std::vector<Enrollment> enrolled = EnrollAll(evening_);
+  ASSERT_EQ(enrolled.size(), client_ids_.size());
   auto change = [&](int size_limit, std::int64_t version) {
     GroupSeries changed = *series;
     changed.size_limit = size_limit;
@@ -362,16 +369,8 @@ TEST_P(CalendarServiceTest, TrackCapacityCannotDropBelowTheClientsEnrolled) {
       [this](db::Transaction& tx, const Actor& actor, const program::Track& current, const program::Track& changes) {
         return calendar_->CheckTrackChangeIn(tx, actor, current, changes);
       });
-  std::vector<Enrollment> enrolled;
-  for (const auto& client_id : client_ids_) {
-    Enrollment e;
-    e.client_id = client_id;
-    e.track_id = evening_;
-    e.starts_on = D("2026-03-02");
-    auto saved = calendar_->Enroll(admin_, e);
-    ASSERT_TRUE(saved.ok()) << saved.error().message;
-    enrolled.push_back(*saved);
-  }
+  const std::vector<Enrollment> enrolled = EnrollAll(evening_);
+  ASSERT_EQ(enrolled.size(), client_ids_.size());
   auto stored = programs.GetTrack(admin_, evening_);
   ASSERT_TRUE(stored.ok());
   auto change = [&](int capacity, std::int64_t version) {

@@ -1,11 +1,13 @@
 // Issue 7 on both engines: a room keeps holding the groups that meet in it (its capacity may not drop below
-// their size limits), and a meeting moved into a room smaller than its size limit takes drop-ins and make-ups
+// their size limits; a size limit may not rise above the room a meeting was moved to), and a meeting moved into a room smaller than its size limit takes drop-ins and make-ups
 // only while the room holds them. The clock reads Monday 2026-11-02.
 #include <gtest/gtest.h>
 
 #include "care/program/program_service.h"
 #include "care/program/staff_service.h"
 #include "care/scheduling/calendar_service.h"
+#include "care/scheduling/calendar_store.h"
+#include "platform/db/transaction_scope.h"
 #include "store/store_fixture.h"
 
 namespace stepwise::scheduling {
@@ -151,21 +153,59 @@ TEST_P(RoomCapacityTest, ARoomKeepsHoldingTheMeetingsMovedIntoIt) {
   EXPECT_EQ(shrunk->capacity, 6);
 }
 
-// A meeting moved into a room that holds fewer than its size limit (the limit was raised afterwards) takes
-// drop-ins and make-ups while the room holds them, naming the room; the Hall's meetings take up to the limit.
+// A size limit raised above the room a single meeting was moved to is refused, naming size_limit and the
+// meeting; nothing is saved. Up to the room's capacity, or once the meeting is past, it is fine.
+TEST_P(RoomCapacityTest, ARaisedSizeLimitMustFitTheRoomsMeetingsWereMovedTo) {
+  auto series = calendar_->CreateSeries(admin_, Series("Process group", "thu", hall_, 6, dana_));
+  ASSERT_TRUE(series.ok()) << series.error().message;
+  for (const char* day : {"2026-10-29", "2026-11-12", "2026-11-19"}) {  // one past, two ahead
+    ChangeRequest room{.action = "room", .reason = "Hall booked", .room_id = nook_};
+    auto changed = calendar_->ChangeOccurrence(admin_, series->meta.id + ":" + day, room);
+    ASSERT_TRUE(changed.ok()) << changed.error().message;
+  }
+  auto raised = *series;
+  raised.size_limit = 10;
+  auto refused = calendar_->UpdateSeries(admin_, raised, series->meta.version);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
+  ASSERT_EQ(refused.error().fields.size(), 1u);
+  EXPECT_EQ(refused.error().fields[0].field, "size_limit");
+  EXPECT_EQ(refused.error().fields[0].message, "the meeting of 2026-11-12 was moved to Nook, which holds 8");
+  auto kept = calendar_->GetSeries(admin_, series->meta.id);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->size_limit, 6);
+  EXPECT_EQ(kept->meta.version, series->meta.version);
+
+  // Up to the Nook's 8 is fine; with both future meetings cancelled, the Hall's 20 is too.
+  raised.size_limit = 8;
+  auto to_room = calendar_->UpdateSeries(admin_, raised, series->meta.version);
+  ASSERT_TRUE(to_room.ok()) << to_room.error().message;
+  for (const char* day : {"2026-11-12", "2026-11-19"}) {
+    ChangeRequest cancel{.action = "cancel", .reason = "Holiday week"};
+    ASSERT_TRUE(calendar_->ChangeOccurrence(admin_, series->meta.id + ":" + day, cancel).ok());
+  }
+  raised.size_limit = 20;
+  auto to_hall = calendar_->UpdateSeries(admin_, raised, to_room->meta.version);
+  ASSERT_TRUE(to_hall.ok()) << to_hall.error().message;
+  EXPECT_EQ(to_hall->size_limit, 20);
+}
+
+// A meeting in a room that holds fewer than its size limit (data from before the rules above: the room shrunk
+// in the store directly) takes drop-ins and make-ups while the room holds them, naming the room; the Hall's
+// meetings take up to the limit.
 TEST_P(RoomCapacityTest, ADropInMustFitTheMeetingsRoom) {
-  auto series = calendar_->CreateSeries(admin_, Series("Process group", "thu", hall_, 2, dana_));
+  auto series = calendar_->CreateSeries(admin_, Series("Process group", "thu", hall_, 4, dana_));
   ASSERT_TRUE(series.ok()) << series.error().message;
   const std::string thursday = series->meta.id + ":2026-11-05";
-  Room tiny{{}, site_id_, "Nook", 2, true};
-  tiny.meta.id = nook_;
-  ASSERT_TRUE(calendar_->UpdateRoom(admin_, tiny, 1).ok());
   ChangeRequest room{.action = "room", .reason = "Hall booked", .room_id = nook_};
   ASSERT_TRUE(calendar_->ChangeOccurrence(admin_, thursday, room).ok());
-  auto raised = *series;
-  raised.size_limit = 4;
-  auto updated = calendar_->UpdateSeries(admin_, raised, series->meta.version);
-  ASSERT_TRUE(updated.ok()) << updated.error().message;
+  Room tiny{{}, site_id_, "Nook", 2, true};
+  tiny.meta.id = nook_;
+  tiny.meta.org_id = admin_.org_id;
+  auto shrunk = db::InTransaction(database(), db::Access::kWrite, [&](db::Transaction& tx) {
+    return CalendarStore::UpdateRoom(tx, tiny, 1, "2026-11-02T12:00:00Z");
+  });
+  ASSERT_TRUE(shrunk.ok()) << shrunk.error().message;
 
   const std::vector<std::string> clients = {NewClient("Ana"), NewClient("Ben"), NewClient("Cy")};
   ASSERT_TRUE(calendar_->AddToRoster(admin_, thursday, clients[0], "drop_in").ok());
