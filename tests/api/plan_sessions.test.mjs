@@ -1,7 +1,8 @@
 // Which plan interventions the weekly schedule proposal books, against the real binary on SQLite and
 // PostgreSQL: the catalog's "session" mark (ADR 0012). A program whose own catalog adds
 // "trauma_focused_therapy" marked individual gets its sessions proposed for a client's active plan; a code
-// without the mark is not proposed; a bad mark names interventions[i].session and changes nothing.
+// without the mark is not proposed; a bad mark names interventions[i].session and changes nothing; a plan
+// code no longer in the catalog is listed as not placed, and the program's own intensity checks judge hours.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -124,6 +125,37 @@ for (const [engine, dbFor] of engines) {
       assert.equal(ok.status, 200, ok.text);
       const week = await api(base, 'GET', `/api/v1/appointments?from=${WEEK}&to=2026-12-06&client_id=${client.id}`);
       assert.deepEqual(week.json.items.map((a) => [a.kind, a.plan_intervention_id, a.source]), [['individual', trauma, 'optimizer']]);
+    });
+
+    test("a plan code dropped from the catalog is listed as not placed; the program's own checks judge the hours", async () => {
+      const cur = await api(base, 'GET', `/api/v1/programs/${setup.program.id}/plan-catalog`);
+      const put = await api(base, 'PUT', `/api/v1/programs/${setup.program.id}/plan-catalog`, {
+        headers: ifMatch(cur.json.version),
+        body: {
+          interventions: [{ code: 'walking_group', label: 'Walking group', category: 'wellness', default_minutes: 60, default_frequency: { count: 1, per: 'week' } }],
+          intensity_checks: [{ code: 'state_12h', label: 'State rule: 12 h a week', kind: 'payer', min_hours_week: 12 }],
+        },
+      });
+      assert.equal(put.status, 200, put.text);
+      // A check for any level reads back without "level", and the catalog as read is accepted again.
+      const got = await api(base, 'GET', `/api/v1/programs/${setup.program.id}/plan-catalog`);
+      assert.equal('level' in got.json.intensity_checks[0], false, got.text);
+      const again = await api(base, 'PUT', `/api/v1/programs/${setup.program.id}/plan-catalog`, {
+        headers: ifMatch(got.json.version),
+        body: { interventions: got.json.interventions, intensity_checks: got.json.intensity_checks },
+      });
+      assert.equal(again.status, 200, again.text);
+
+      const next = '2026-12-07';
+      const p = await api(base, 'POST', '/api/v1/schedule/proposals', { body: { program_id: setup.program.id, week_of: next, weeks: 1 } });
+      assert.equal(p.status, 201, p.text);
+      assert.equal(p.json.stats.requested, 0);
+      assert.deepEqual(p.json.unplaced.map((u) => [u.client_id, u.kind]), [[client.id, 'plan_intervention']], p.text);
+      assert.match(p.json.unplaced[0].reason, /"trauma_focused_therapy" is not in the program's catalog/);
+
+      const hours = await api(base, 'GET', `/api/v1/clients/${client.id}/scheduled-hours?week_of=${WEEK}`);
+      assert.equal(hours.status, 200, hours.text);
+      assert.deepEqual(hours.json.checks.map((c) => [c.code, c.applies, c.ok]), [['state_12h', true, false]], hours.text);
     });
   });
 }

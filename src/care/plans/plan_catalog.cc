@@ -303,7 +303,8 @@ json::object CatalogJson(const PlanSettings& s) {
   }
   json::array checks;
   for (const auto& c : s.intensity_checks) {
-    json::object o{{"code", c.code}, {"label", c.label}, {"kind", c.kind}, {"level", c.level}, {"population", c.population}};
+    json::object o{{"code", c.code}, {"label", c.label}, {"kind", c.kind}, {"population", c.population}};
+    if (!c.level.empty()) o["level"] = c.level;  // absent: any level (read back the same way)
     if (c.min_hours_week) o["min_hours_week"] = *c.min_hours_week;
     if (c.max_hours_week) o["max_hours_week"] = *c.max_hours_week;
     if (c.min_hours_day) o["min_hours_day"] = *c.min_hours_day;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "care/plans/plan_catalog.h"
 
@@ -334,6 +335,24 @@ TEST(PlanSettingsFile, ErrorsNameThePathAndProgramCatalogsReplaceParts) {
   EXPECT_EQ(program->interventions.size(), 1u);
   EXPECT_EQ(program->intensity_checks.size(), 4u);  // kept from the installation
   EXPECT_FALSE(WithProgramCatalog(Settings(), R"({"interventions": []})").ok());
+}
+
+// A check without a level (any level) is written without "level", so a catalog read back and sent again
+// (GET then PUT) parses to the same checks.
+TEST(PlanSettingsFile, ACheckForAnyLevelRoundTrips) {
+  auto program = WithProgramCatalog(Settings(), R"({"intensity_checks": [{"code": "weekly_min", "label": "Six hours",
+    "kind": "payer", "min_hours_week": 6}]})");
+  ASSERT_TRUE(program.ok()) << program.error().message;
+  ASSERT_EQ(program->intensity_checks.size(), 1u);
+  EXPECT_EQ(program->intensity_checks[0].level, "");
+  const auto json = CatalogJson(*program);
+  EXPECT_FALSE(json.at("intensity_checks").as_array()[0].as_object().contains("level"));
+  auto again = WithProgramCatalog(Settings(), boost::json::serialize(json));
+  ASSERT_TRUE(again.ok()) << again.error().message;
+  ASSERT_EQ(again->intensity_checks.size(), 1u);
+  EXPECT_EQ(again->intensity_checks[0].level, "");
+  EXPECT_EQ(again->intensity_checks[0].min_hours_week, 6);
+  EXPECT_EQ(again->interventions.size(), program->interventions.size());
 }
 
 TEST(PlanSettingsFile, TheShippedFileMarksTheInterventionsTheScheduleProposalBooks) {

@@ -379,7 +379,7 @@ TEST_P(AppointmentServiceTest, ProposalBooksThePlanInterventionsTheProgramCatalo
     v.content.interventions = {
         intervention("i1", "trauma_focused_therapy", dana_), intervention("i2", "couples_session", dana_),
         intervention("i3", "individual_therapy", dana_), intervention("i4", "walking_group", dana_),
-        intervention("i5", "trauma_focused_therapy", lee_)};
+        intervention("i5", "trauma_focused_therapy", lee_), intervention("i6", "retired_code", dana_)};
     return plans::PlanStore::InsertVersion(tx, v);
   });
   ASSERT_TRUE(saved.ok()) << saved.error().message;
@@ -396,9 +396,42 @@ TEST_P(AppointmentServiceTest, ProposalBooksThePlanInterventionsTheProgramCatalo
   EXPECT_EQ(booked, (std::map<std::string, std::string>{{"i1", "individual"}, {"i2", "family"}}));
   EXPECT_EQ(p->requested, 3);  // i1, i2 and Lee's i5; never i3 or i4
   EXPECT_EQ(p->placed, 2);
-  ASSERT_EQ(p->unplaced.size(), 1u);
+  // i6's code is no longer in the catalog: listed, not dropped silently; Lee's i5 found no licensed clinician.
+  ASSERT_EQ(p->unplaced.size(), 2u);
   EXPECT_EQ(p->unplaced[0].client_id, ana_);
-  EXPECT_EQ(p->unplaced[0].kind, "individual");
+  EXPECT_EQ(p->unplaced[0].kind, "plan_intervention");
+  EXPECT_EQ(p->unplaced[0].reason, "the treatment plan's \"retired_code\" is not in the program's catalog; update the plan");
+  EXPECT_EQ(p->unplaced[1].client_id, ana_);
+  EXPECT_EQ(p->unplaced[1].kind, "individual");
+  auto stored = service_->GetProposal(admin_, p->meta.id);
+  ASSERT_TRUE(stored.ok()) << stored.error().message;
+  ASSERT_EQ(stored->unplaced.size(), 2u);
+  EXPECT_EQ(stored->unplaced[0].kind, "plan_intervention");
+  EXPECT_EQ(stored->unplaced[0].reason, p->unplaced[0].reason);
+}
+
+// The hours are judged by the intensity checks of the client's program when it has its own catalog.
+TEST_P(AppointmentServiceTest, ScheduledHoursUseTheProgramsOwnIntensityChecks) {
+  boost::system::error_code ec;
+  const boost::json::value own = boost::json::parse(R"({"intensity_checks": [
+    {"code": "state_12h", "label": "State rule: 12 h a week", "kind": "payer", "min_hours_week": 12}]})", ec);
+  auto catalog = plans::NormalizeProgramCatalog(own.as_object());
+  ASSERT_TRUE(catalog.ok()) << catalog.error().message;
+  plans::PlanService plan_service(database(), clock_, *clients_, plans::BuiltinSettings());
+  ASSERT_TRUE(plan_service.PutCatalog(admin_, program_id_, 0, *catalog).ok());
+
+  ASSERT_TRUE(service_->Create(admin_, Individual(ana_, 13 * 60, 14 * 60, office_)).ok());
+  auto hours = service_->ScheduledHours(admin_, ana_, D(kMonday));
+  ASSERT_TRUE(hours.ok()) << hours.error().message;
+  EXPECT_DOUBLE_EQ(hours->per_week, 10.0);
+  ASSERT_EQ(hours->checks.size(), 1u);  // the installation's four are replaced
+  EXPECT_EQ(hours->checks[0].code, "state_12h");
+  EXPECT_TRUE(hours->checks[0].applies);
+  EXPECT_FALSE(hours->checks[0].ok);  // 10 h of 12
+  // So Ana, fine by the installation's checks, is on the director's list now.
+  auto warnings = service_->HoursWarnings(admin_, D(kMonday));
+  ASSERT_TRUE(warnings.ok()) << warnings.error().message;
+  EXPECT_EQ(warnings->size(), 2u);
 }
 
 TEST_P(AppointmentServiceTest, FeedsRevealOnlyTimeAndPlaceAndCanBeRevoked) {

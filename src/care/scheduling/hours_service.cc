@@ -1,8 +1,10 @@
-// Scheduled hours per client per week judged by the treatment plans' intensity checks (ADR 0012 decision 8):
+// Scheduled hours per client per week judged by the intensity checks of the client's program (its own plan
+// catalog's, else the installation's; ADR 0012 decision 8):
 // the client's group occurrences and individual/family appointments become plans::PlannedHours.
 #include <algorithm>
 
 #include "care/admissions/client_store.h"
+#include "care/plans/plan_service.h"
 #include "care/program/program_service.h"
 #include "care/scheduling/appointment_service.h"
 #include "care/scheduling/occurrences.h"
@@ -44,8 +46,13 @@ Result<HoursView> AppointmentService::HoursIn(Transaction& tx, const std::string
   SW_ASSIGN(auto client, admissions::ClientStore::Get(tx, org_id, client_id));
   SW_ASSIGN(auto episode, admissions::ClientStore::CurrentEpisode(tx, org_id, client_id));
   const std::string level = episode ? episode->level_of_care : "";
-  const std::string population = client ? plans::PopulationOf(client->birth_date, week_of, *settings_) : "adult";
-  view.checks = plans::EvaluateChecks(hours, settings_->intensity_checks, level, population);
+  // The checks of the client's program when it has its own catalog, else the installation's.
+  plans::PlanSettings settings = *settings_;
+  if (episode && !episode->program_id.empty()) {
+    SW_ASSIGN(settings, plans::SettingsForProgramIn(tx, *settings_, org_id, episode->program_id));
+  }
+  const std::string population = client ? plans::PopulationOf(client->birth_date, week_of, settings) : "adult";
+  view.checks = plans::EvaluateChecks(hours, settings.intensity_checks, level, population);
   return view;
 }
 

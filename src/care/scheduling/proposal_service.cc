@@ -141,7 +141,8 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
       if (ActiveOn(e, req.week_of)) ++track_load[e.track_id];
     }
     // Which plan interventions are sessions of one client: the catalog in effect for the program says so
-    // ("session": "individual" or "family"); codes without it, or no longer in the catalog, are not proposed.
+    // ("session": "individual" or "family"); codes without it are not proposed, and codes no longer in the
+    // catalog are listed as not placed, so the plan gets fixed rather than the session silently dropped.
     SW_ASSIGN(auto plan_settings, plans::SettingsForProgramIn(tx, *settings_, actor.org_id, req.program_id));
     std::set<std::string> licensed_pool;
     const long week_number = std::chrono::floor<std::chrono::weeks>(std::chrono::sys_days(req.week_of)).time_since_epoch().count();
@@ -224,7 +225,13 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
         if (!version) continue;
         for (const auto& i : version->content.interventions) {
           const plans::CatalogIntervention* entry = plan_settings.FindIntervention(i.code);
-          if (!entry || entry->session.empty()) continue;
+          if (!entry) {
+            proposal.unplaced.push_back({c.meta.id, admissions::DisplayName(c), "plan_intervention",
+                                         "the treatment plan's \"" + i.code +
+                                             "\" is not in the program's catalog; update the plan"});
+            continue;
+          }
+          if (entry->session.empty()) continue;
           const std::string& kind = entry->session;
           int count = 0;
           for (int w = 0; w < req.weeks; ++w) count += SessionsInWeek(i.frequency, i.days.size(), week_number + w);

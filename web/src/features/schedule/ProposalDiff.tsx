@@ -7,6 +7,7 @@ export function kindLabel(kind: string): string {
   if (kind === 'family') return 'Family session';
   if (kind === 'drug_test_slot') return 'Drug test';
   if (kind === 'track') return 'Track';
+  if (kind === 'plan_intervention') return 'Plan intervention';
   return kind;
 }
 
