@@ -49,6 +49,34 @@ for (const [engine, dbFor] of engines) {
     });
     after(async () => { await server?.stop(); cleanup(dir); });
 
+    // A plan for `who` with these interventions, created by Dana, signed by the client and by Dana (licensed):
+    // active. Returns the interventions' ids.
+    const activePlan = async (who, signerName, interventions) => {
+      const created = await dana.call('POST', `/api/v1/clients/${who.id}/plans`);
+      assert.equal(created.status, 201, created.text);
+      const pid = created.json.id;
+      const v1 = await dana.call('GET', `/api/v1/plans/${pid}/versions/1`);
+      const saved = await dana.call('PUT', `/api/v1/plans/${pid}/versions/1`, {
+        headers: { 'if-match': v1.headers.get('etag') },
+        body: {
+          preferred_track_id: setup.track.id,
+          schedule_constraints: '',
+          problems: [{ id: 'p1', dimension: 3, description: 'Nightmares and flashbacks since the accident' }],
+          goals: [{ id: 'g1', problem_ids: ['p1'], text: 'I want to sleep through the night' }],
+          objectives: [{ id: 'o1', goal_id: 'g1', text: 'Fewer nightmares a week', target_date: '2030-01-15', measure: 'sleep diary' }],
+          interventions,
+        },
+      });
+      assert.equal(saved.status, 200, saved.text);
+      const sha = (await dana.call('GET', `/api/v1/plans/${pid}/versions/1/preview`)).json.content_sha256;
+      const s1 = await dana.call('POST', `/api/v1/plans/${pid}/versions/1/sign`, { body: { content_sha256: sha, signature: typed('client', signerName) } });
+      assert.equal(s1.status, 200, s1.text);
+      const s2 = await dana.call('POST', `/api/v1/plans/${pid}/versions/1/sign`, { body: { content_sha256: sha, signature: typed('counselor', 'Dana Reyes') } });
+      assert.equal(s2.status, 200, s2.text);
+      assert.equal(s2.json.status, 'active');
+      return saved.json.interventions.map((i) => i.id);
+    };
+
     test('the shipped catalog marks the six session codes; a bad mark names its path', async () => {
       const installed = await api(base, 'GET', `/api/v1/programs/${setup.program.id}/plan-catalog`);
       assert.equal(installed.status, 200, installed.text);
@@ -83,32 +111,10 @@ for (const [engine, dbFor] of engines) {
       assert.deepEqual(got.json.interventions.map((i) => [i.code, i.session ?? null]), [['trauma_focused_therapy', 'individual'], ['walking_group', null]]);
 
       // Ana's plan, signed by Ana and by Dana (licensed): active.
-      const created = await dana.call('POST', `/api/v1/clients/${client.id}/plans`);
-      assert.equal(created.status, 201, created.text);
-      const pid = created.json.id;
-      const v1 = await dana.call('GET', `/api/v1/plans/${pid}/versions/1`);
-      const saved = await dana.call('PUT', `/api/v1/plans/${pid}/versions/1`, {
-        headers: { 'if-match': v1.headers.get('etag') },
-        body: {
-          preferred_track_id: setup.track.id,
-          schedule_constraints: '',
-          problems: [{ id: 'p1', dimension: 3, description: 'Nightmares and flashbacks since the accident' }],
-          goals: [{ id: 'g1', problem_ids: ['p1'], text: 'I want to sleep through the night' }],
-          objectives: [{ id: 'o1', goal_id: 'g1', text: 'Fewer nightmares a week', target_date: '2030-01-15', measure: 'sleep diary' }],
-          interventions: [
-            { id: 'i1', objective_ids: ['o1'], code: 'trauma_focused_therapy', minutes: 50, frequency: { count: 1, per: 'week' }, staff_id: danaStaff.id },
-            { id: 'i2', objective_ids: ['o1'], code: 'walking_group', minutes: 60, frequency: { count: 1, per: 'week' } },
-          ],
-        },
-      });
-      assert.equal(saved.status, 200, saved.text);
-      const [trauma, walking] = saved.json.interventions.map((i) => i.id);
-      const sha = (await dana.call('GET', `/api/v1/plans/${pid}/versions/1/preview`)).json.content_sha256;
-      const s1 = await dana.call('POST', `/api/v1/plans/${pid}/versions/1/sign`, { body: { content_sha256: sha, signature: typed('client', 'Ana Silva') } });
-      assert.equal(s1.status, 200, s1.text);
-      const s2 = await dana.call('POST', `/api/v1/plans/${pid}/versions/1/sign`, { body: { content_sha256: sha, signature: typed('counselor', 'Dana Reyes') } });
-      assert.equal(s2.status, 200, s2.text);
-      assert.equal(s2.json.status, 'active');
+      const [trauma, walking] = await activePlan(client, 'Ana Silva', [
+        { id: 'i1', objective_ids: ['o1'], code: 'trauma_focused_therapy', minutes: 50, frequency: { count: 1, per: 'week' }, staff_id: danaStaff.id },
+        { id: 'i2', objective_ids: ['o1'], code: 'walking_group', minutes: 60, frequency: { count: 1, per: 'week' } },
+      ]);
 
       const p = await api(base, 'POST', '/api/v1/schedule/proposals', { body: { program_id: setup.program.id, week_of: WEEK, weeks: 1 } });
       assert.equal(p.status, 201, p.text);
@@ -156,6 +162,42 @@ for (const [engine, dbFor] of engines) {
       const hours = await api(base, 'GET', `/api/v1/clients/${client.id}/scheduled-hours?week_of=${WEEK}`);
       assert.equal(hours.status, 200, hours.text);
       assert.deepEqual(hours.json.checks.map((c) => [c.code, c.applies, c.ok]), [['state_12h', true, false]], hours.text);
+    });
+
+    test('a session the catalog lets a credentialed counselor deliver is proposed, accepted and booked with one', async () => {
+      const sam = await api(base, 'POST', '/api/v1/staff', {
+        body: { given_name: 'Sam', family_name: 'Ortiz', roles: ['counselor'], credentials: [{ type: 'CADC', license_number: 'C-7', issuing_state: 'MN', expires_on: '2031-01-01' }] },
+      });
+      assert.equal(sam.status, 201, sam.text);
+      const cur = await api(base, 'GET', `/api/v1/programs/${setup.program.id}/plan-catalog`);
+      const put = await api(base, 'PUT', `/api/v1/programs/${setup.program.id}/plan-catalog`, {
+        headers: ifMatch(cur.json.version),
+        body: { interventions: [{ code: 'counseling', label: 'Individual counseling', category: 'counseling', staff: 'credentialed', session: 'individual', default_minutes: 50, default_frequency: { count: 1, per: 'week' } }] },
+      });
+      assert.equal(put.status, 200, put.text);
+      const c = await api(base, 'POST', '/api/v1/clients', { body: { legal_name: { given: 'Ben', family: 'Cole' }, birth_date: '1988-02-03', sex_at_birth: 'male' } });
+      assert.equal(c.status, 201, c.text);
+      const e = await api(base, 'POST', `/api/v1/clients/${c.json.id}/episodes`, {
+        body: { program_id: setup.program.id, stage: 'treatment', level_of_care: '2.1', admission_date: new Date().toISOString().slice(0, 10), counselor_id: danaStaff.id },
+      });
+      assert.equal(e.status, 201, e.text);
+      const [counseling] = await activePlan(c.json, 'Ben Cole', [
+        { id: 'i1', objective_ids: ['o1'], code: 'counseling', minutes: 50, frequency: { count: 1, per: 'week' }, staff_id: sam.json.id },
+      ]);
+
+      const week = '2026-12-14';
+      const p = await api(base, 'POST', '/api/v1/schedule/proposals', { body: { program_id: setup.program.id, week_of: week, weeks: 1 } });
+      assert.equal(p.status, 201, p.text);
+      const mine = p.json.items.filter((i) => i.action === 'create' && i.client_id === c.json.id);
+      assert.deepEqual(mine.map((i) => [i.plan_intervention_id, i.staff_id]), [[counseling, sam.json.id]], p.text);
+      const ok = await api(base, 'POST', `/api/v1/schedule/proposals/${p.json.id}/accept`, { body: { item_ids: [mine[0].item_id] } });
+      assert.equal(ok.status, 200, ok.text);
+      // Without the plan link the same clinician is refused: individual sessions need a licensed one.
+      const byHand = await api(base, 'POST', '/api/v1/appointments', {
+        body: { kind: 'individual', client_id: c.json.id, staff_id: sam.json.id, date: '2026-12-22', start: '15:00', end: '15:50', modality: 'telehealth', meeting_link: 'https://meet.example.org/x' },
+      });
+      assert.equal(byHand.status, 400, byHand.text);
+      assert.deepEqual(fieldsOf(byHand), ['staff_id']);
     });
   });
 }

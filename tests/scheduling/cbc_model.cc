@@ -71,7 +71,7 @@ CbcResult SolveWithCbc(const optimize::Problem& p, double time_limit_seconds, Ro
     std::vector<int> allowed;
     for (std::size_t k = 0; k < p.clinicians.size(); ++k) {
       const auto& c = p.clinicians[k];
-      if (NeedsLicense(q.kind) && !c.licensed) continue;
+      if (q.needs_license && NeedsLicense(q.kind) && !c.licensed) continue;
       if (q.pinned_start && !q.pinned_clinician.empty()) {
         if (c.id != q.pinned_clinician) continue;
       } else if (!q.clinicians.empty() && std::find(q.clinicians.begin(), q.clinicians.end(), c.id) == q.clinicians.end()) {

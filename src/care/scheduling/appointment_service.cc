@@ -207,7 +207,7 @@ Result<Appointment> AppointmentService::SaveChecked(Transaction& tx, const Actor
     p.staff_ids = {a.staff_id};
     p.room_id = a.room_id;
     p.attendees = 1 + (a.client_id.empty() ? 0 : 1) + static_cast<int>(a.family_members.size());
-    p.needs_licensed = a.kind == "individual" || a.kind == "family";
+    SW_TRY(ApplyStaffRuleIn(tx, actor.org_id, a, p));
     SW_ASSIGN(auto conflicts, ConflictsIn(tx, actor.org_id, p, a.program_id));
     if (!conflicts.empty()) return ConflictError(conflicts, prefix);
   }
@@ -388,7 +388,7 @@ Result<std::vector<Conflict>> AppointmentService::Check(const Actor& actor, Chec
     p.staff_ids = {a.staff_id};
     if (a.modality != "telehealth") p.room_id = a.room_id;
     p.attendees = 1 + (a.client_id.empty() ? 0 : 1) + static_cast<int>(a.family_members.size());
-    p.needs_licensed = a.kind == "individual" || a.kind == "family";
+    SW_TRY(ApplyStaffRuleIn(tx, actor.org_id, a, p));
     return ConflictsIn(tx, actor.org_id, p, a.program_id);
   });
 }

@@ -138,6 +138,9 @@ class AppointmentService {
   Status Redact(db::Transaction& tx, const Actor& actor, std::vector<Appointment>& list);
   Result<HoursView> HoursIn(db::Transaction& tx, const std::string& org_id, const std::string& client_id,
                             Date week_of);
+  // Sets p's staff rule for appointment `a` (session_staff.cc): individual and family sessions need a licensed
+  // clinician unless the plan intervention they carry out says otherwise in the program's catalog.
+  Status ApplyStaffRuleIn(db::Transaction& tx, const std::string& org_id, const Appointment& a, Placement& p) const;
   std::string Now() const;
 
   db::Database& db_;

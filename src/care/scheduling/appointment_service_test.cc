@@ -115,6 +115,54 @@ class AppointmentServiceTest : public stepwise::testing::StoreTest {
     return a;
   }
 
+  // One intervention of a plan, 50 minutes once a week.
+  static plans::Intervention Planned(const char* id, const char* code, const std::string& staff_id) {
+    plans::Intervention i;
+    i.id = id;
+    i.code = code;
+    i.minutes = 50;
+    i.frequency = {1, "week"};
+    i.staff_id = staff_id;
+    return i;
+  }
+
+  // An active plan of `client` (version 1) with these interventions, stored directly.
+  void ActivePlan(const std::string& client, std::vector<plans::Intervention> interventions) {
+    auto saved = db::InTransaction(database(), db::Access::kWrite, [&](db::Transaction& tx) -> Status {
+      SW_ASSIGN(auto episode, admissions::ClientStore::CurrentEpisode(tx, admin_.org_id, client));
+      plans::Plan plan;
+      plan.meta = {"plan-" + client, admin_.org_id, 1, false, "", "2026-11-02T15:00:00Z", "2026-11-02T15:00:00Z"};
+      plan.client_id = client;
+      plan.episode_id = episode->meta.id;
+      plan.active_version_no = 1;
+      plan.activated_on = D("2026-11-02");
+      SW_TRY(plans::PlanStore::Insert(tx, plan));
+      plans::PlanVersion v;
+      v.id = plan.meta.id + "-v1";
+      v.org_id = admin_.org_id;
+      v.plan_id = plan.meta.id;
+      v.no = 1;
+      v.status = "active";
+      v.created_by = "tester";
+      v.created_at = v.updated_at = v.activated_at = plan.meta.created_at;
+      v.content.interventions = std::move(interventions);
+      return plans::PlanStore::InsertVersion(tx, v);
+    });
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+  }
+
+  // The program's own catalog from JSON (NormalizeProgramCatalog, then PutCatalog as the first version).
+  void ProgramCatalog(const char* json) {
+    boost::system::error_code ec;
+    const boost::json::value own = boost::json::parse(json, ec);
+    ASSERT_FALSE(ec) << json;
+    auto catalog = plans::NormalizeProgramCatalog(own.as_object());
+    ASSERT_TRUE(catalog.ok()) << catalog.error().message;
+    plans::PlanService plan_service(database(), clock_, *clients_, plans::BuiltinSettings());
+    auto put = plan_service.PutCatalog(admin_, program_id_, 0, *catalog);
+    ASSERT_TRUE(put.ok()) << put.error().message;
+  }
+
   static std::vector<std::string> Fields(const Error& e) {
     std::vector<std::string> out;
     for (const auto& f : e.fields) out.push_back(f.field);
@@ -337,52 +385,16 @@ TEST_P(AppointmentServiceTest, ProposalAssignsATrackAndPlacesSessionsAcceptedAtO
 TEST_P(AppointmentServiceTest, ProposalBooksThePlanInterventionsTheProgramCatalogMarksAsSessions) {
   // The program's own catalog: a new code marked individual, one marked family, and two without the mark
   // (individual_therapy among them: a code alone no longer makes a session).
-  boost::system::error_code ec;
-  const boost::json::value own = boost::json::parse(R"({"interventions": [
+  ProgramCatalog(R"({"interventions": [
     {"code": "trauma_focused_therapy", "label": "Trauma-focused therapy", "staff": "licensed", "session": "individual"},
-    {"code": "couples_session", "label": "Couples session", "session": "family"},
+    {"code": "couples_session", "label": "Couples session", "session": "family", "staff": "licensed"},
     {"code": "individual_therapy", "label": "Individual therapy"},
-    {"code": "walking_group", "label": "Walking group"}]})", ec);
-  auto catalog = plans::NormalizeProgramCatalog(own.as_object());
-  ASSERT_TRUE(catalog.ok()) << catalog.error().message;
-  plans::PlanService plan_service(database(), clock_, *clients_, plans::BuiltinSettings());
-  auto put = plan_service.PutCatalog(admin_, program_id_, 0, *catalog);
-  ASSERT_TRUE(put.ok()) << put.error().message;
+    {"code": "walking_group", "label": "Walking group"}]})");
 
   // Ana's active plan uses all four, once a week each; one trauma-focused session is Lee's, who is unlicensed.
-  auto intervention = [](const char* id, const char* code, const std::string& staff_id) {
-    plans::Intervention i;
-    i.id = id;
-    i.code = code;
-    i.minutes = 50;
-    i.frequency = {1, "week"};
-    i.staff_id = staff_id;
-    return i;
-  };
-  auto saved = db::InTransaction(database(), db::Access::kWrite, [&](db::Transaction& tx) -> Status {
-    SW_ASSIGN(auto episode, admissions::ClientStore::CurrentEpisode(tx, admin_.org_id, ana_));
-    plans::Plan plan;
-    plan.meta = {"plan-ana", admin_.org_id, 1, false, "", "2026-11-02T15:00:00Z", "2026-11-02T15:00:00Z"};
-    plan.client_id = ana_;
-    plan.episode_id = episode->meta.id;
-    plan.active_version_no = 1;
-    plan.activated_on = D("2026-11-02");
-    SW_TRY(plans::PlanStore::Insert(tx, plan));
-    plans::PlanVersion v;
-    v.id = "plan-ana-v1";
-    v.org_id = admin_.org_id;
-    v.plan_id = plan.meta.id;
-    v.no = 1;
-    v.status = "active";
-    v.created_by = "tester";
-    v.created_at = v.updated_at = v.activated_at = plan.meta.created_at;
-    v.content.interventions = {
-        intervention("i1", "trauma_focused_therapy", dana_), intervention("i2", "couples_session", dana_),
-        intervention("i3", "individual_therapy", dana_), intervention("i4", "walking_group", dana_),
-        intervention("i5", "trauma_focused_therapy", lee_), intervention("i6", "retired_code", dana_)};
-    return plans::PlanStore::InsertVersion(tx, v);
-  });
-  ASSERT_TRUE(saved.ok()) << saved.error().message;
+  ActivePlan(ana_, {Planned("i1", "trauma_focused_therapy", dana_), Planned("i2", "couples_session", dana_),
+                    Planned("i3", "individual_therapy", dana_), Planned("i4", "walking_group", dana_),
+                    Planned("i5", "trauma_focused_therapy", lee_), Planned("i6", "retired_code", dana_)});
 
   auto p = service_->Propose(admin_, {program_id_, D(kMonday), 1});
   ASSERT_TRUE(p.ok()) << p.error().message;
@@ -412,13 +424,8 @@ TEST_P(AppointmentServiceTest, ProposalBooksThePlanInterventionsTheProgramCatalo
 
 // The hours are judged by the intensity checks of the client's program when it has its own catalog.
 TEST_P(AppointmentServiceTest, ScheduledHoursUseTheProgramsOwnIntensityChecks) {
-  boost::system::error_code ec;
-  const boost::json::value own = boost::json::parse(R"({"intensity_checks": [
-    {"code": "state_12h", "label": "State rule: 12 h a week", "kind": "payer", "min_hours_week": 12}]})", ec);
-  auto catalog = plans::NormalizeProgramCatalog(own.as_object());
-  ASSERT_TRUE(catalog.ok()) << catalog.error().message;
-  plans::PlanService plan_service(database(), clock_, *clients_, plans::BuiltinSettings());
-  ASSERT_TRUE(plan_service.PutCatalog(admin_, program_id_, 0, *catalog).ok());
+  ProgramCatalog(R"({"intensity_checks": [
+    {"code": "state_12h", "label": "State rule: 12 h a week", "kind": "payer", "min_hours_week": 12}]})");
 
   ASSERT_TRUE(service_->Create(admin_, Individual(ana_, 13 * 60, 14 * 60, office_)).ok());
   auto hours = service_->ScheduledHours(admin_, ana_, D(kMonday));
@@ -432,6 +439,57 @@ TEST_P(AppointmentServiceTest, ScheduledHoursUseTheProgramsOwnIntensityChecks) {
   auto warnings = service_->HoursWarnings(admin_, D(kMonday));
   ASSERT_TRUE(warnings.ok()) << warnings.error().message;
   EXPECT_EQ(warnings->size(), 2u);
+}
+
+// Individual counseling that the catalog lets a credentialed counselor deliver: Sam (a CADC, not licensed)
+// gets it proposed, accepted and booked; Lee (no credential) is listed as not placed and refused; a session
+// without the plan link, or a licensed-only intervention, still needs a licensed clinician.
+TEST_P(AppointmentServiceTest, TheCatalogsStaffRuleDecidesWhoMayTakeAPlannedSession) {
+  program::StaffService staff(database(), clock_);
+  program::Staff s;
+  s.given_name = "Sam";
+  s.family_name = "Ortiz";
+  s.roles = {"counselor"};
+  s.credentials = {{"CADC", "C-7", "MN", ParseDate("2030-01-01")}};
+  const std::string sam = staff.Create(admin_, s)->meta.id;
+  ProgramCatalog(R"({"interventions": [
+    {"code": "counseling", "label": "Individual counseling", "staff": "credentialed", "session": "individual"},
+    {"code": "therapy", "label": "Individual therapy", "staff": "licensed", "session": "individual"}]})");
+  ActivePlan(ben_, {Planned("c1", "counseling", sam), Planned("t1", "therapy", sam), Planned("c2", "counseling", lee_)});
+
+  auto p = service_->Propose(admin_, {program_id_, D(kMonday), 1});
+  ASSERT_TRUE(p.ok()) << p.error().message;
+  std::map<std::string, std::string> booked;  // plan intervention -> clinician
+  for (const auto& i : p->items) {
+    if (i.action == "create") booked[i.plan_intervention_id] = i.staff_id;
+  }
+  EXPECT_EQ(booked, (std::map<std::string, std::string>{{"c1", sam}}));
+  ASSERT_EQ(p->unplaced.size(), 2u);
+  EXPECT_EQ(p->unplaced[0].reason, "Lee Park holds no current credential for this session");
+  EXPECT_EQ(p->unplaced[1].reason, "no allowed clinician is licensed for this session");
+  auto accepted = service_->Accept(admin_, p->meta.id, std::nullopt);
+  ASSERT_TRUE(accepted.ok()) << accepted.error().message;
+
+  // By hand, on next Tuesday afternoon: Sam for the counseling, not for the therapy or without the plan link;
+  // Lee not for the counseling either.
+  auto at = [&](const std::string& staff_id, const std::string& intervention, int start) {
+    Appointment a = Individual(ben_, start, start + 50, office_);
+    a.date = AddDays(D(kMonday), 8);
+    a.staff_id = staff_id;
+    a.plan_intervention_id = intervention;
+    return service_->Create(admin_, a);
+  };
+  auto counseling = at(sam, "c1", 13 * 60);
+  ASSERT_TRUE(counseling.ok()) << counseling.error().message;
+  for (const auto& [who, intervention] : std::vector<std::pair<std::string, std::string>>{
+           {sam, "t1"}, {sam, ""}, {lee_, "c2"}}) {
+    auto refused = at(who, intervention, 15 * 60);
+    ASSERT_FALSE(refused.ok()) << who << " " << intervention;
+    EXPECT_EQ(Fields(refused.error()), std::vector<std::string>{"staff_id"}) << intervention;
+  }
+  auto lee = at(lee_, "c2", 15 * 60);
+  EXPECT_EQ(lee.error().fields[0].message,
+            "Lee Park holds no current credential; this session needs a credentialed clinician");
 }
 
 TEST_P(AppointmentServiceTest, FeedsRevealOnlyTimeAndPlaceAndCanBeRevoked) {

@@ -99,6 +99,10 @@ void CheckStaff(const Placement& p, const CheckContext& ctx, const std::string& 
     out.push_back({"staff_id", std::string(kNotLicensed),
                    name + " holds no licensed credential; individual and family therapy need a licensed clinician"});
   }
+  if (p.needs_credential && facts->credential_types.empty()) {
+    out.push_back({"staff_id", std::string(kCredentialMissing),
+                   name + " holds no current credential; this session needs a credentialed clinician"});
+  }
   if (!p.required_credentials.empty() &&
       std::none_of(p.required_credentials.begin(), p.required_credentials.end(),
                    [&](const std::string& c) { return Contains(facts->credential_types, c); })) {

@@ -83,6 +83,7 @@ struct Placement {
   int enrolled = 0;     // groups: roster size, checked against size_limit
   int size_limit = 0;   // groups; 0 = none
   bool needs_licensed = false;                   // individual/family therapy
+  bool needs_credential = false;                 // any current credential (a plan catalog's "credentialed")
   std::vector<std::string> required_credentials;  // any one of them (groups)
 };
 

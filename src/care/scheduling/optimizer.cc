@@ -92,11 +92,11 @@ void Search::BuildRequests() {
       allowed.push_back(r.pinned_clinician);
     } else if (in.clinicians.empty()) {
       for (std::size_t c = 0; c < p_.clinicians.size(); ++c)
-        if (p_.clinicians[c].licensed || !detail::NeedsLicense(in.kind)) allowed.push_back(c);
+        if (p_.clinicians[c].licensed || !detail::NeedsLicense(in)) allowed.push_back(c);
     } else {
       for (const auto& id : in.clinicians) {
         int c = find(clinician_ix, id);
-        if (c >= 0 && (p_.clinicians[c].licensed || !detail::NeedsLicense(in.kind)) &&
+        if (c >= 0 && (p_.clinicians[c].licensed || !detail::NeedsLicense(in)) &&
             std::find(allowed.begin(), allowed.end(), c) == allowed.end())
           allowed.push_back(c);
       }

@@ -7,7 +7,8 @@
 //   1. keeps every pinned request as it is (manual edits, accepted sessions);
 //   2. places as many sessions as it can, each where the client, the clinician and (unless telehealth) a
 //      room of enough capacity are all free, with no client, clinician or room double-booked, clinicians'
-//      max_sessions respected and individual/family therapy only with a licensed clinician;
+//      max_sessions respected and individual/family therapy only with a licensed clinician (unless the
+//      request's needs_license is false);
 //   3. among placements of that many sessions, raises the preference score:
 //        +8 for each session at the same start as last week (+3 for the same time of day on another day),
 //        +6 for each session with the request's usual clinician,
@@ -53,9 +54,10 @@ struct Room {
 };
 
 struct Request {  // one session to place this week
-  std::string id, client_id, kind;           // kind: individual | family (both need a licensed clinician)
+  std::string id, client_id, kind;           // kind: individual | family
+  bool needs_license = true;                 // false: any allowed clinician (the plan catalog's staff rule)
   int length = 4;                            // slots
-  std::vector<std::string> clinicians;       // allowed; empty = any licensed
+  std::vector<std::string> clinicians;       // allowed; empty = any licensed (any at all without needs_license)
   std::string usual_clinician;               // preference
   int needs_room_capacity = 1;               // 0 = telehealth (no room)
   std::optional<int> last_week_start;        // preference: same slot as last week
@@ -95,9 +97,10 @@ struct Options {
 Solution Solve(const Problem&, const Options& = {});
 
 // Checks a solution independently of Solve: every request placed at most once or listed unplaced; known
-// clinician allowed for the request and licensed for individual/family; a room of enough capacity unless
-// telehealth; every non-pinned placement inside client, clinician and room free windows; no overlaps for any
-// client (with min_gap_same_client), clinician or room; clinicians' max_sessions; pinned requests kept.
+// clinician allowed for the request and licensed for individual/family when needs_license; a room of enough
+// capacity unless telehealth; every non-pinned placement inside client, clinician and room free windows; no
+// overlaps for any client (with min_gap_same_client), clinician or room; clinicians' max_sessions; pinned
+// requests kept.
 // Returns human-readable violations (empty = valid).
 std::vector<std::string> Validate(const Problem&, const Solution&);
 

@@ -123,6 +123,9 @@ inline SlotBits FromWindows(int slots, const std::vector<Window>& windows) {
 }
 
 // Individual and family therapy need a licensed clinician (ADR 0012; plans' licensed credentials).
-inline bool NeedsLicense(const std::string& kind) { return kind == "individual" || kind == "family"; }
+// Individual and family sessions need a licensed clinician unless the request says otherwise (needs_license).
+inline bool NeedsLicense(const Request& r) {
+  return r.needs_license && (r.kind == "individual" || r.kind == "family");
+}
 
 }  // namespace stepwise::scheduling::optimize::detail

@@ -137,7 +137,7 @@ std::vector<std::string> Validate(const Problem& problem, const Solution& soluti
                           std::find(r.clinicians.begin(), r.clinicians.end(), k.id) != r.clinicians.end();
       if (!listed && !(pinned && r.pinned_clinician == k.id))
         out.push_back(who + "clinician " + k.id + " is not one of the allowed clinicians");
-      if (detail::NeedsLicense(r.kind) && !k.licensed)
+      if (detail::NeedsLicense(r) && !k.licensed)
         out.push_back(who + "clinician " + k.id + " is not licensed for " + r.kind + " therapy");
       if (!pinned && !Inside(k.free, a, b)) out.push_back(who + "clinician " + k.id + " is not free " + Span(a, r.length));
       ++load[k.id];

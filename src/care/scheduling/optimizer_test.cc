@@ -135,6 +135,22 @@ TEST(OptimizerSolve, ExplainsWhatCannotBePlaced) {
   EXPECT_EQ(s.unplaced_reasons[1], "no room of enough capacity is free when the client and clinician are");
 }
 
+// A session the plan catalog lets a credentialed counselor deliver (needs_license false) may go to pat, who
+// holds no licence; the checker accepts it then and names it otherwise.
+TEST(OptimizerSolve, ARequestWithoutTheLicenceRuleMayGoToAnUnlicensedClinician) {
+  Problem p = Base();
+  auto a = Individual("a", "ann");
+  a.clinicians = {"pat"};
+  a.needs_license = false;
+  p.requests = {a};
+  Solution s = Solve(p);
+  ASSERT_EQ(s.placed.size(), 1u);
+  EXPECT_EQ(s.placed[0].clinician_id, "pat");
+  EXPECT_EQ(Validate(p, s), std::vector<std::string>{});
+  p.requests[0].needs_license = true;
+  EXPECT_TRUE(Mentions(Validate(p, s), "clinician pat is not licensed"));
+}
+
 TEST(OptimizerSolve, KeepsPinnedSessionsEvenOutsideWindows) {
   Problem p = Base();
   auto pinned = Individual("p", "ann");

@@ -216,7 +216,12 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
       problem.clients.push_back({c.meta.id, ToWindows(free), client_group_days[c.meta.id]});
 
       // Required sessions: the active plan's interventions, then manual requirements.
-      struct Need { std::string kind, staff_id, intervention_id; int minutes = 50, count = 0; };
+      // rule: the catalog's staff rule for the intervention; manual requirements always need a licence.
+      struct Need {
+        std::string kind, staff_id, intervention_id;
+        int minutes = 50, count = 0;
+        std::string rule = "licensed";
+      };
       std::vector<Need> needs;
       SW_ASSIGN(auto plans, plans::PlanStore::ListForClient(tx, actor.org_id, c.meta.id));
       for (const auto& plan : plans) {
@@ -236,7 +241,7 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
           int count = 0;
           for (int w = 0; w < req.weeks; ++w) count += SessionsInWeek(i.frequency, i.days.size(), week_number + w);
           needs.push_back({kind, i.staff_id.empty() ? episode->counselor_id : i.staff_id, i.id,
-                           i.minutes > 0 ? i.minutes : 50, count});
+                           i.minutes > 0 ? i.minutes : 50, count, entry->staff});
         }
       }
       SW_ASSIGN(auto manual, AppointmentStore::RequirementsOf(tx, actor.org_id, c.meta.id));
@@ -246,6 +251,27 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
         needs.push_back({r.kind, r.staff_id.empty() ? episode->counselor_id : r.staff_id, "", r.minutes, count});
       }
       for (auto& n : needs) {
+        // Another rule than "licensed" applies to a named clinician (any licensed one qualifies for them all),
+        // and that clinician must meet it, or the session is listed as not placed.
+        const auto& medical = plan_settings.medical_credentials;
+        if (n.staff_id.empty() || (n.rule == "medical" && medical.empty())) n.rule = "licensed";
+        if (n.rule == "credentialed" || n.rule == "medical") {
+          std::vector<std::string> types;
+          SW_TRY(StaffLicensed(tx, actor.org_id, n.staff_id, req.week_of, &types));
+          const bool meets = n.rule == "credentialed"
+                                 ? !types.empty()
+                                 : std::any_of(types.begin(), types.end(), [&](const std::string& t) {
+                                     return std::find(medical.begin(), medical.end(), t) != medical.end();
+                                   });
+          if (!meets) {
+            SW_ASSIGN(auto who, program::StaffStore::Get(tx, actor.org_id, n.staff_id));
+            const std::string name = who ? program::DisplayName(*who) : "The assigned clinician";
+            proposal.unplaced.push_back({c.meta.id, admissions::DisplayName(c), n.kind,
+                                         name + " holds no " + (n.rule == "medical" ? "medical " : "current ") +
+                                             "credential for this session"});
+            continue;
+          }
+        }
         int& have = already[c.meta.id][n.kind];
         const int kept = std::min(have, n.count);
         have -= kept;
@@ -254,6 +280,7 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
           r.id = "a" + std::to_string(request_items.size() + 1);
           r.client_id = c.meta.id;
           r.kind = n.kind;
+          r.needs_license = n.rule == "licensed";
           r.length = (n.minutes + kSlot - 1) / kSlot;
           if (!n.staff_id.empty()) {
             r.clinicians = {n.staff_id};
