@@ -149,7 +149,7 @@ void Search::MipPieces(int kind, std::vector<std::vector<int>>& out) const {
 }
 
 // The 0/1 model of placing `reqs` anywhere free now (what they hold must be removed first).
-void Search::BuildMip(const std::vector<int>& reqs, MipModel& out) const {
+void Search::BuildMip(const std::vector<int>& reqs, long long max_vars, MipModel& out) const {
   out.vars.clear();
   out.rows.clear();
   out.upper.clear();
@@ -174,7 +174,7 @@ void Search::BuildMip(const std::vector<int>& reqs, MipModel& out) const {
         }
       });
     }
-    if (static_cast<long long>(vars.size()) > kMipMaxVariables) return;  // too large: out.vars stays empty
+    if (static_cast<long long>(vars.size()) > max_vars) return;  // too large: out.vars stays empty
   }
   const int n = static_cast<int>(vars.size());
   std::vector<int> length(reqs_.size(), 0);
@@ -271,7 +271,7 @@ double Search::LpBound() {
   const int fixed = placed_count_;
   CollectUnplaced(reqs);
   MipModel mip;
-  BuildMip(reqs, mip);
+  BuildMip(reqs, kMipBoundVariables, mip);
   Rollback(mark);
   journal_.clear();
   if (mip.vars.empty()) return reqs.empty() ? fixed : -1;
@@ -281,6 +281,7 @@ double Search::LpBound() {
 
 // Re-solves one piece exactly; keeps the result (and returns true) when it places more sessions.
 bool Search::SolvePiece(const std::vector<int>& piece) {
+  if (piece.size() > kMipMaxPiece) return false;
   const std::size_t mark = journal_.size();
   const auto at_c = at_clinician_, at_s = at_start_, at_m = at_room_;
   for (int r : piece) Remove(r);
@@ -291,7 +292,7 @@ bool Search::SolvePiece(const std::vector<int>& piece) {
     if (std::find(piece.begin(), piece.end(), r) == piece.end()) reqs.push_back(r);
   const int held = static_cast<int>(piece.size());
   MipModel mip;
-  BuildMip(reqs, mip);
+  BuildMip(reqs, kMipPieceVariables, mip);
   const int n = static_cast<int>(mip.vars.size());
   if (n == 0) {
     Rollback(mark);

@@ -47,13 +47,15 @@ inline constexpr long long kRecreateStallBase = 50, kRecreateStallRequests = 8, 
 // programs several short runs find the optimum more often than one long one for the same CPU.
 inline constexpr std::size_t kRestartRequests = 600;
 // Exact neighbourhoods (optimizer_mip.cc): clinicians per piece in a large program, CBC's nodes per piece, CBC
-// runs per solve, the kinds of piece, pieces tried at most, the largest model solved. A problem with an LP bound
-// (small) is bounded by that work only (so its result does not depend on the machine's load); one without
+// runs per solve, the kinds of piece, pieces tried at most, the largest piece (sessions; larger ones are skipped:
+// their LP alone can take a second), the largest models (variables) of a piece and of the bound. A problem with
+// an LP bound (small) is bounded by that work only (so its result does not depend on the machine's load); one without
 // (large) also by the CPU time of this thread from the start of Solve after which no piece is started
 // (kMipLargeMs), and CBC is started on a piece only with kMipCbcMinMs of it left (its root is not interrupted).
 // Options::time_limit_ms (wall time) bounds both.
 inline constexpr int kMipClinicians = 6, kMipKinds = 7, kMipMaxPieces = 200, kMipCbcRuns = 6;
-inline constexpr long long kMipNodes = 100, kMipMaxVariables = 200000;
+inline constexpr std::size_t kMipMaxPiece = 90;
+inline constexpr long long kMipNodes = 100, kMipPieceVariables = 10000, kMipBoundVariables = 200000;
 inline constexpr int kMipLargeMs = 1400, kMipCbcMinMs = 500;
 // The LP bound is computed for problems of up to this many requests (at 1,000 clients it would take seconds).
 inline constexpr std::size_t kMipBoundRequests = 300;
@@ -126,7 +128,8 @@ class Search {
   void Load(const Solution& from);
   void MipPieces(int kind, std::vector<std::vector<int>>& out) const;
   bool SolvePiece(const std::vector<int>& piece);
-  void BuildMip(const std::vector<int>& reqs, MipModel& out) const;
+  // Leaves out.vars empty when the model would have more than max_vars variables.
+  void BuildMip(const std::vector<int>& reqs, long long max_vars, MipModel& out) const;
   double LpBound();
 
   // ---- places of a request now, for the recreate (optimizer_lns.cc)
