@@ -20,6 +20,7 @@
 #include <ClpSimplex.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <algorithm>
+#include <mutex>
 #include <numeric>
 #include <string>
 #include <unordered_map>
@@ -317,16 +318,23 @@ bool Search::SolvePiece(const std::vector<int>& piece) {
   CbcModel model(solver);
   model.setLogLevel(0);
   model.messageHandler()->setLogLevel(0);
-  CbcSolverUsefulData data;
-  data.noPrinting_ = true;
-  CbcMain0(model, data);
   const std::string cutoff = std::to_string(-(held + 0.5)), nodes = std::to_string(kMipNodes),
                     seconds = std::to_string(remaining);
   // No preprocessing and one pass of cuts at the root: on the 100-client programs that finds the same gains in
   // a quarter of CBC's default time.
-  const char* argv[] = {"cbc",      "-cutoff", cutoff.c_str(), "-maxNodes", nodes.c_str(), "-seconds",
-                        seconds.c_str(), "-preprocess", "off", "-passC", "1", "-log", "0", "-slog", "0", "-solve", "-quit"};
-  CbcMain1(static_cast<int>(std::size(argv)), argv, model, [](CbcModel*, int) { return 0; }, data);
+  const char* argv[] = {"cbc",       "-cutoff", cutoff.c_str(), "-maxNodes", nodes.c_str(), "-seconds",
+                        seconds.c_str(), "-preprocess", "off", "-passC", "1",     "-log",
+                        "0",         "-slog",   "0",            "-solve",    "-quit"};
+  {
+    // CbcMain0/CbcMain1 parse their arguments through global state in libCbcSolver: one solve at a time in the
+    // process (the server may run proposals on several threads).
+    static std::mutex cbc_main;
+    const std::lock_guard<std::mutex> lock(cbc_main);
+    CbcSolverUsefulData data;
+    data.noPrinting_ = true;
+    CbcMain0(model, data);
+    CbcMain1(static_cast<int>(std::size(argv)), argv, model, [](CbcModel*, int) { return 0; }, data);
+  }
   const double* x = model.bestSolution();
   int got = 0;
   if (x)
