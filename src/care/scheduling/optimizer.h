@@ -1,7 +1,8 @@
 // The weekly session optimizer (ADR 0012 §4): a pure function from a week in 15-minute slots to placements of
 // individual and family sessions. No I/O; the proposal service (APPT) builds the Problem from the stores and
-// stores the Solution. An exact mixed-integer twin solved by COIN-OR CBC lives in tests/scheduling/ and bench/
-// only: the server never links CBC.
+// stores the Solution. An exact mixed-integer twin solved by COIN-OR CBC lives in tests/scheduling/ and bench/,
+// independent of Solve (it is what Solve is judged against). Solve itself uses CBC and its LP solver Clp only
+// inside optimizer_mip.cc, on pieces of its own solution and for an upper bound (ADR 0014).
 //
 // What Solve does, in order of priority:
 //   1. keeps every pinned request as it is (manual edits, accepted sessions);
@@ -18,7 +19,10 @@
 // placed sessions aside to make room for an unplaced one), large-neighbourhood moves, ruin and recreate (clear
 // a large piece of the week and place it again, most constrained first at the tightest fit) and a preference
 // pass that only makes moves which keep every session placed; small problems are solved several times from
-// different seeds. Deterministic for a given Options::seed (unless time_limit_ms cuts it short).
+// different seeds. Then exact neighbourhoods: pieces of the week re-solved as 0/1 programs by CBC, everything
+// else kept, until an LP bound is reached (small problems) or a budget of work (small) or CPU time (large) is
+// spent. Deterministic for a given Options::seed for small problems (unless time_limit_ms cuts it short); for
+// large ones how many pieces fit in the CPU budget can vary from run to run.
 #pragma once
 
 #include <optional>

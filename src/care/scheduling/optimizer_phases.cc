@@ -219,6 +219,10 @@ Solution Search::Run() {
   Perturb();
   RuinRecreate();
   ImprovePreferences();
+  return Output();
+}
+
+Solution Search::Output() const {
   Solution out;
   for (std::size_t r = 0; r < reqs_.size(); ++r) {
     const auto& in = p_.requests[r];
@@ -245,11 +249,17 @@ using detail::kRestartRequests;
 using detail::Search;
 
 // Small problems are solved several times from different seeds (the best count, then preference, wins): each
-// run takes milliseconds there, and restarts leave the plateaus a single random walk can get stuck on.
+// run takes milliseconds there, and restarts leave the plateaus a single random walk can get stuck on. Then the
+// exact neighbourhoods of optimizer_mip.cc re-solve pieces of the best run with CBC; for small problems the LP
+// bound (after the first run) ends both as soon as it is reached.
 Solution Solve(const Problem& problem, const Options& options) {
   const auto start = Clock::now();
   const int runs = static_cast<int>(std::clamp<std::size_t>(kRestartRequests / std::max<std::size_t>(problem.requests.size(), 1), 1, 20));
+  const double cpu_start = detail::ThreadSeconds();
   Solution best;
+  // The most sessions that can be placed: the LP bound of a small problem, computed after the first run when it
+  // left something unplaced; the runs and the exact neighbourhoods stop once they reach it.
+  int ceiling = static_cast<int>(problem.requests.size());
   for (int k = 0; k < runs; ++k) {
     Options o = options;
     o.seed = options.seed + 7919u * k;
@@ -260,7 +270,22 @@ Solution Solve(const Problem& problem, const Options& options) {
     if (k == 0 || s.placed.size() > best.placed.size() ||
         (s.placed.size() == best.placed.size() && s.preference > best.preference + 1e-9))
       best = std::move(s);
-    if (best.unplaced.empty()) break;
+    if (best.unplaced.empty() || static_cast<int>(best.placed.size()) >= ceiling) break;
+    if (k == 0 && problem.requests.size() <= detail::kMipBoundRequests) {
+      const double bound = Search(problem, o).Bound(best);
+      if (bound >= 0) ceiling = static_cast<int>(bound + 1e-6);
+      if (static_cast<int>(best.placed.size()) >= ceiling) break;
+    }
+  }
+  // Exact neighbourhoods of the best run, in what is left of the time (CPU time of this thread, and wall time).
+  const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+  const double cpu_until =
+      problem.requests.size() <= detail::kMipBoundRequests ? 1e300 : cpu_start + detail::kMipLargeMs / 1000.0;
+  if (!best.unplaced.empty() && static_cast<int>(best.placed.size()) < ceiling && spent < options.time_limit_ms &&
+      detail::ThreadSeconds() < cpu_until) {
+    Options o = options;
+    o.time_limit_ms = static_cast<int>(options.time_limit_ms - spent);
+    best = Search(problem, o).Polish(best, ceiling, cpu_until);
   }
   best.solve_micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
   return best;

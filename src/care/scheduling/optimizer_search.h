@@ -7,7 +7,9 @@
 // Every change goes through Place/Remove, which log to a journal so a failed ejection chain is rolled back.
 #pragma once
 
+#include <array>
 #include <chrono>
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
@@ -18,6 +20,14 @@
 namespace stepwise::scheduling::optimize::detail {
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of the calling thread in seconds: the exact neighbourhoods are budgeted in CPU time so that a busy
+// machine (wall time passing without the solve running) does not change how many pieces are tried.
+inline double ThreadSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
 
 // Search effort (measured on the generated programs of bench/scheduling_bench.cc and the random small instances
 // of tests/scheduling/): ejection chains of the repair pass, chains used to re-place sessions moved by a
@@ -36,6 +46,19 @@ inline constexpr long long kRecreateStallBase = 50, kRecreateStallRequests = 8, 
 // Problems of fewer requests get 600 / requests independent runs (at most 20), the best kept: on the 100-client
 // programs several short runs find the optimum more often than one long one for the same CPU.
 inline constexpr std::size_t kRestartRequests = 600;
+// Exact neighbourhoods (optimizer_mip.cc): clinicians per piece in a large program, CBC's nodes per piece, CBC
+// runs per solve, the kinds of piece, pieces tried at most, the largest piece (sessions; larger ones are skipped:
+// their LP alone can take a second), the largest models (variables) of a piece and of the bound. A problem with
+// an LP bound (small) is bounded by that work only (so its result does not depend on the machine's load); one without
+// (large) also by the CPU time of this thread from the start of Solve after which no piece is started
+// (kMipLargeMs), and CBC is started on a piece only with kMipCbcMinMs of it left (its root is not interrupted).
+// Options::time_limit_ms (wall time) bounds both.
+inline constexpr int kMipClinicians = 6, kMipKinds = 7, kMipMaxPieces = 200, kMipCbcRuns = 6;
+inline constexpr std::size_t kMipMaxPiece = 90;
+inline constexpr long long kMipNodes = 100, kMipPieceVariables = 10000, kMipBoundVariables = 200000;
+inline constexpr int kMipLargeMs = 1400, kMipCbcMinMs = 500;
+// The LP bound is computed for problems of up to this many requests (at 1,000 clients it would take seconds).
+inline constexpr std::size_t kMipBoundRequests = 300;
 
 struct Candidate {
   int clinician;
@@ -56,6 +79,18 @@ class Search {
  public:
   Search(const Problem& problem, const Options& options);
   Solution Run();
+  // Exact neighbourhoods (optimizer_mip.cc): starts from `from` (a solution of the same problem), re-solves pieces
+  // of it with CBC (everything else kept) and returns the result, or `from` itself when no piece gains a session.
+  // Stops when `ceiling` sessions are placed or this thread's CPU time (ThreadSeconds) reaches `cpu_until`.
+  Solution Polish(const Solution& from, int ceiling, double cpu_until);
+  // An upper bound on the sessions placed (the LP relaxation of the problem, started from `from`); -1 when the
+  // problem is too large for it.
+  double Bound(const Solution& from);
+  struct MipModel {  // a 0/1 model: variables (request, clinician, start, room), rows of ones with upper bounds
+    std::vector<std::array<int, 4>> vars;
+    std::vector<std::vector<int>> rows;
+    std::vector<double> upper;
+  };
 
  private:
   // ---- set-up
@@ -79,6 +114,7 @@ class Search {
   bool Blockers(int r, int c, int s, std::size_t max_blockers, std::vector<int>& out, int& room) const;
   bool TryInsert(int r, int depth, bool top);
   bool TimeUp() const { return Clock::now() >= deadline_; }
+  bool MipTimeUp() const { return TimeUp() || ThreadSeconds() >= cpu_until_; }
   // ---- phases
   void Greedy();
   // The requests that could be placed (they have candidates) but are not, into `out` (cleared first).
@@ -87,6 +123,14 @@ class Search {
   void Perturb();
   void ImprovePreferences();
   void RuinRecreate();
+  Solution Output() const;
+  // ---- exact neighbourhoods (optimizer_mip.cc)
+  void Load(const Solution& from);
+  void MipPieces(int kind, std::vector<std::vector<int>>& out) const;
+  bool SolvePiece(const std::vector<int>& piece);
+  // Leaves out.vars empty when the model would have more than max_vars variables.
+  void BuildMip(const std::vector<int>& reqs, long long max_vars, MipModel& out) const;
+  double LpBound();
 
   // ---- places of a request now, for the recreate (optimizer_lns.cc)
   struct Option {
@@ -138,6 +182,8 @@ class Search {
   std::vector<unsigned> in_chain_;
   unsigned stamp_ = 0;
   long long nodes_ = 0, node_budget_ = 0;
+  double cpu_until_ = 1e300;  // Polish's CPU-time budget (ThreadSeconds)
+  int cbc_runs_ = 0;
 };
 
 }  // namespace stepwise::scheduling::optimize::detail
