@@ -18,6 +18,7 @@
 //   build/scheduling_bench --quick               # 2 small instances, seconds (a smoke run)
 //   build/scheduling_bench --clients 100 --instances 10 --cbc-seconds 400 --no-growth --cbc-rooms exact
 //   build/scheduling_bench --clients 100 --instances 10 --no-growth --no-cbc   # optimizer only, for tuning
+//   build/scheduling_bench --clients 100 --instances 20 --first-seed 1010 ...   # instances of seeds 1010-1029
 #include <algorithm>
 #include <cmath>
 #include <chrono>
@@ -38,6 +39,7 @@ using namespace stepwise::scheduling;
 
 struct Args {
   int instances = 10;
+  unsigned first_seed = 1000;  // instance i is the program of seed first_seed + i
   double cbc_seconds = 300;
   int clients = 1000, clinicians = 60, rooms = 20;
   bool growth = true;
@@ -59,6 +61,8 @@ Args Parse(int argc, char** argv) {
       a.growth = false;
     } else if (!std::strcmp(argv[i], "--instances")) {
       a.instances = std::atoi(next());
+    } else if (!std::strcmp(argv[i], "--first-seed")) {
+      a.first_seed = static_cast<unsigned>(std::strtoul(next(), nullptr, 10));
     } else if (!std::strcmp(argv[i], "--cbc-seconds")) {
       a.cbc_seconds = std::atof(next());
     } else if (!std::strcmp(argv[i], "--clients")) {
@@ -137,7 +141,7 @@ int main(int argc, char** argv) {
     o.clients = args.clients;
     o.clinicians = args.clinicians;
     o.rooms = args.rooms;
-    o.seed = 1000 + i;
+    o.seed = args.first_seed + i;
     const auto problem = testing::GenerateProgram(o);
     double ms = 0, cbc_cpu = 0;
     const auto solution = TimedSolve(problem, ms);
