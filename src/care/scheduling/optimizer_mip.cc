@@ -1,5 +1,6 @@
 // Exact neighbourhoods: after the heuristic, pieces of its solution (one room's week, two consecutive days, the
-// evening band, family sessions, one clinician's week, one day) are re-solved exactly as 0/1 programs by COIN-OR
+// evening band, family sessions, one clinician's week, one day, the sessions in the way of an unplaced request and,
+// for small problems, the sessions the LP relaxation of the whole problem would move) are re-solved exactly as 0/1 programs by COIN-OR
 // CBC, everything outside the piece kept where it is, together with the requests left unplaced. On the generated
 // 100-client programs the heuristic stopped 1–2 sessions short of the optimum on some seeds, and CBC on such
 // neighbourhoods found the missing sessions (docs/performance.md, issue 7; ADR 0014).
@@ -363,6 +364,43 @@ bool Search::SolvePiece(const std::vector<int>& piece) {
   return true;
 }
 
+// The sessions that the LP relaxation of the whole problem (every request not fixed) would move, as one piece: the
+// LP counts each place as one session plus kMipLpKeep when it is where its request is now, so that among its optima
+// it takes one close to the current week; the movable sessions whose current place is below 0.99 there form the
+// piece, everything the LP keeps stays (CBC's RINS heuristic, on this model). Small problems only (the LP of a
+// 1,000-client week takes seconds); none when the piece would be empty.
+void Search::LpGuidedPiece(std::vector<std::vector<int>>& out) {
+  out.clear();
+  if (p_.requests.size() > kMipBoundRequests) return;
+  const std::size_t mark = journal_.size();
+  const auto at_c = at_clinician_, at_s = at_start_, at_m = at_room_;
+  std::vector<int> reqs;
+  for (std::size_t r = 0; r < reqs_.size(); ++r)
+    if (at_clinician_[r] >= 0 && !reqs_[r].fixed) Remove(static_cast<int>(r));
+  CollectUnplaced(reqs);
+  MipModel mip;
+  BuildMip(reqs, kMipBoundVariables, mip);
+  Rollback(mark);
+  const int n = static_cast<int>(mip.vars.size());
+  if (n == 0) return;
+  const auto cur = Current(mip, at_c, at_s, at_m);
+  OsiClpSolverInterface solver;
+  LoadSolver(mip, solver);
+  for (int i = 0; i < n; ++i) solver.setObjCoeff(i, -(1.0 + kMipLpKeep * cur[i]));
+  ClpSimplex* lp = solver.getModelPtr();
+  lp->setLogLevel(0);
+  std::copy(cur.begin(), cur.end(), lp->primalColumnSolution());
+  lp->primal(1);
+  if (lp->status() != 0) return;
+  const double* x = lp->primalColumnSolution();
+  std::vector<int> piece;
+  for (int i = 0; i < n; ++i) {
+    const int r = mip.vars[i][0];
+    if (cur[i] > 0.5 && x[i] < 0.99 && !reqs_[r].pinned) piece.push_back(r);
+  }
+  if (!piece.empty()) out.push_back(std::move(piece));
+}
+
 double Search::Bound(const Solution& from) {
   Load(from);
   return LpBound();
@@ -377,12 +415,17 @@ Solution Search::Polish(const Solution& from, int ceiling, double cpu_until) {
   std::vector<int> unplaced;
   std::vector<std::vector<int>> pieces;
   int since_gain = 0, pieces_tried = 0;
+  // The LP-guided piece comes last in each round: first it found more on seeds 1–3, last more with the default
+  // seed and under the server's 2 s (docs/performance.md, issue 7).
   for (int kind = 0;
        since_gain < kMipKinds && !MipTimeUp() && pieces_tried < kMipMaxPieces && cbc_runs_ < kMipCbcRuns;
        kind = (kind + 1) % kMipKinds) {
     CollectUnplaced(unplaced);
     if (unplaced.empty() || placed_count_ >= ceiling) break;
-    MipPieces(kind, pieces);
+    if (kind == kMipLpKind)
+      LpGuidedPiece(pieces);
+    else
+      MipPieces(kind, pieces);
     bool gained = false;
     for (const auto& piece : pieces) {
       if (MipTimeUp() || pieces_tried >= kMipMaxPieces || placed_count_ >= ceiling) break;

@@ -53,7 +53,11 @@ inline constexpr std::size_t kRestartRequests = 600;
 // (large) also by the CPU time of this thread from the start of Solve after which no piece is started
 // (kMipLargeMs), and CBC is started on a piece only with kMipCbcMinMs of it left (its root is not interrupted).
 // Options::time_limit_ms (wall time) bounds both.
-inline constexpr int kMipClinicians = 6, kMipKinds = 7, kMipMaxPieces = 200, kMipCbcRuns = 6;
+inline constexpr int kMipClinicians = 6, kMipKinds = 8, kMipMaxPieces = 200, kMipCbcRuns = 6;
+// The LP-guided piece (kind kMipLpKind, small problems only): each place of the whole problem's LP relaxation is
+// worth one session plus kMipLpKeep when it is where its request is now, and the sessions that LP moves form the piece.
+inline constexpr int kMipLpKind = 7;
+inline constexpr double kMipLpKeep = 0.01;
 inline constexpr std::size_t kMipMaxPiece = 90;
 inline constexpr long long kMipNodes = 100, kMipPieceVariables = 10000, kMipBoundVariables = 200000;
 inline constexpr int kMipLargeMs = 1400, kMipCbcMinMs = 500;
@@ -128,6 +132,7 @@ class Search {
   void Load(const Solution& from);
   void MipPieces(int kind, std::vector<std::vector<int>>& out) const;
   bool SolvePiece(const std::vector<int>& piece);
+  void LpGuidedPiece(std::vector<std::vector<int>>& out);
   // Leaves out.vars empty when the model would have more than max_vars variables.
   void BuildMip(const std::vector<int>& reqs, long long max_vars, MipModel& out) const;
   double LpBound();
