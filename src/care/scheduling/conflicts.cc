@@ -171,6 +171,21 @@ std::vector<Conflict> CheckPlacement(const Placement& p, const CheckContext& ctx
   return out;
 }
 
+void SetStaffRule(const std::string& rule, const std::vector<std::string>& medical, Placement& p) {
+  const bool licensed = rule == "licensed" || (rule == "medical" && medical.empty());
+  p.needs_licensed = licensed;
+  p.needs_credential = !licensed && rule == "credentialed";
+  if (!licensed && rule == "medical") p.required_credentials = medical;
+}
+
+bool MeetsStaffRule(const Placement& p, bool licensed, const std::vector<std::string>& credential_types) {
+  if (p.needs_licensed && !licensed) return false;
+  if (p.needs_credential && credential_types.empty()) return false;
+  return p.required_credentials.empty() ||
+         std::any_of(p.required_credentials.begin(), p.required_credentials.end(),
+                     [&](const std::string& c) { return Contains(credential_types, c); });
+}
+
 Error ConflictError(const std::vector<Conflict>& conflicts, const std::string& prefix) {
   FieldErrors errors;
   for (const auto& c : conflicts) errors.Add(prefix + c.field, c.message);

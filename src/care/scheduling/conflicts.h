@@ -100,6 +100,13 @@ struct CheckContext {
 // staff_unavailable, not_licensed, credential_missing, caseload_full, room_busy, room_capacity, group_full.
 std::vector<Conflict> CheckPlacement(const Placement& p, const CheckContext& ctx);
 
+// An individual or family session's staff requirements under a plan catalog's staff rule: "licensed" (also for
+// "medical" when no medical credentials are configured), "credentialed" (any current credential), "medical" (one
+// of `medical`) or "any" (none).
+void SetStaffRule(const std::string& rule, const std::vector<std::string>& medical, Placement& p);
+// Whether a clinician meets p's staff requirements (CheckPlacement's not_licensed and credential_missing rules).
+bool MeetsStaffRule(const Placement& p, bool licensed, const std::vector<std::string>& credential_types);
+
 // Conflicts as field errors (field → message), for a 400.
 Error ConflictError(const std::vector<Conflict>& conflicts, const std::string& prefix = "");
 

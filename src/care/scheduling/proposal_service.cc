@@ -253,21 +253,16 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
       for (auto& n : needs) {
         // Another rule than "licensed" applies to a named clinician (any licensed one qualifies for them all),
         // and that clinician must meet it, or the session is listed as not placed.
-        const auto& medical = plan_settings.medical_credentials;
-        if (n.staff_id.empty() || (n.rule == "medical" && medical.empty())) n.rule = "licensed";
-        if (n.rule == "credentialed" || n.rule == "medical") {
+        Placement rule;
+        SetStaffRule(n.staff_id.empty() ? "licensed" : n.rule, plan_settings.medical_credentials, rule);
+        if (!rule.needs_licensed) {
           std::vector<std::string> types;
-          SW_TRY(StaffLicensed(tx, actor.org_id, n.staff_id, req.week_of, &types));
-          const bool meets = n.rule == "credentialed"
-                                 ? !types.empty()
-                                 : std::any_of(types.begin(), types.end(), [&](const std::string& t) {
-                                     return std::find(medical.begin(), medical.end(), t) != medical.end();
-                                   });
-          if (!meets) {
+          SW_ASSIGN(bool licensed, StaffLicensed(tx, actor.org_id, n.staff_id, req.week_of, &types));
+          if (!MeetsStaffRule(rule, licensed, types)) {
             SW_ASSIGN(auto who, program::StaffStore::Get(tx, actor.org_id, n.staff_id));
             const std::string name = who ? program::DisplayName(*who) : "The assigned clinician";
             proposal.unplaced.push_back({c.meta.id, admissions::DisplayName(c), n.kind,
-                                         name + " holds no " + (n.rule == "medical" ? "medical " : "current ") +
+                                         name + " holds no " + (rule.needs_credential ? "current " : "medical ") +
                                              "credential for this session"});
             continue;
           }
@@ -280,7 +275,7 @@ Result<Proposal> AppointmentService::Propose(const Actor& actor, const ProposalR
           r.id = "a" + std::to_string(request_items.size() + 1);
           r.client_id = c.meta.id;
           r.kind = n.kind;
-          r.needs_license = n.rule == "licensed";
+          r.needs_license = rule.needs_licensed;
           r.length = (n.minutes + kSlot - 1) / kSlot;
           if (!n.staff_id.empty()) {
             r.clinicians = {n.staff_id};

@@ -28,12 +28,9 @@ Status AppointmentService::ApplyStaffRuleIn(db::Transaction& tx, const std::stri
   if (!a.program_id.empty()) {
     SW_ASSIGN(settings, plans::SettingsForProgramIn(tx, *settings_, org_id, a.program_id));
   }
-  const plans::CatalogIntervention* entry = settings.FindIntervention(code);
-  if (!entry || entry->staff == "licensed") return Ok();
-  if (entry->staff == "medical" && settings.medical_credentials.empty()) return Ok();
-  p.needs_licensed = false;
-  if (entry->staff == "credentialed") p.needs_credential = true;
-  if (entry->staff == "medical") p.required_credentials = settings.medical_credentials;
+  if (const plans::CatalogIntervention* entry = settings.FindIntervention(code)) {
+    SetStaffRule(entry->staff, settings.medical_credentials, p);
+  }
   return Ok();
 }
 
