@@ -394,11 +394,25 @@ void Search::LpGuidedPiece(std::vector<std::vector<int>>& out) {
   if (lp->status() != 0) return;
   const double* x = lp->primalColumnSolution();
   std::vector<int> piece;
+  std::vector<char> in(reqs_.size(), 0);
   for (int i = 0; i < n; ++i) {
     const int r = mip.vars[i][0];
-    if (cur[i] > 0.5 && x[i] < 0.99 && !reqs_[r].pinned) piece.push_back(r);
+    if (cur[i] > 0.5 && x[i] < 0.99 && !reqs_[r].pinned) piece.push_back(r), in[r] = 1;
   }
-  if (!piece.empty()) out.push_back(std::move(piece));
+  if (piece.empty()) return;
+  // When those sessions alone cannot gain, the same piece with every session that shares a room's day with one of
+  // them: the LP's moves often need the room's other sessions of that day to shift (seeds 1013 and 1017 of the
+  // 100-client programs, docs/performance.md).
+  const int days = std::max(p_.days, 1);
+  std::vector<char> room_day(p_.rooms.size() * days, 0);
+  for (int r : piece)
+    if (at_room_[r] >= 0) room_day[at_room_[r] * days + at_start_[r] / kSlotsPerDay] = 1;
+  std::vector<int> grown = piece;
+  for (std::size_t r = 0; r < reqs_.size(); ++r)
+    if (!in[r] && at_room_[r] >= 0 && !reqs_[r].pinned && room_day[at_room_[r] * days + at_start_[r] / kSlotsPerDay])
+      grown.push_back(static_cast<int>(r));
+  out.push_back(std::move(piece));
+  if (grown.size() > out.back().size()) out.push_back(std::move(grown));
 }
 
 double Search::Bound(const Solution& from) {
