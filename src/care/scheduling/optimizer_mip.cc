@@ -21,6 +21,7 @@
 #include <ClpSimplex.hpp>
 #include <OsiClpSolverInterface.hpp>
 #include <algorithm>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <string>
@@ -236,14 +237,20 @@ void LoadSolver(const Search::MipModel& mip, OsiClpSolverInterface& solver) {
                      mip.upper.data());
 }
 
+// Clp stops at the solve's deadline (wall time): an LP of a whole 100-client week takes up to a second and a half.
+void LimitTo(ClpSimplex& lp, Clock::time_point deadline) {
+  lp.setMaximumWallSeconds(std::max(0.0, std::chrono::duration<double>(deadline - Clock::now()).count()));
+}
+
 // The LP relaxation's optimum (most sessions, fractional), started from `start` (a 0/1 placement) by a primal
-// values pass; -1 when Clp does not prove it.
-double SolveLp(const Search::MipModel& mip, const std::vector<double>& start) {
+// values pass; -1 when Clp does not prove it by the deadline.
+double SolveLp(const Search::MipModel& mip, const std::vector<double>& start, Clock::time_point deadline) {
   OsiClpSolverInterface solver;
   LoadSolver(mip, solver);
   ClpSimplex* lp = solver.getModelPtr();
   lp->setLogLevel(0);
   std::copy(start.begin(), start.end(), lp->primalColumnSolution());
+  LimitTo(*lp, deadline);
   lp->primal(1);
   if (lp->status() != 0) return -1;
   return -lp->objectiveValue();
@@ -262,23 +269,46 @@ std::vector<double> Current(const Search::MipModel& mip, const std::vector<int>&
 
 }  // namespace
 
-// An upper bound on the sessions placed: the pinned ones plus the LP relaxation of placing all the others
-// (-1 when the model is too large).
-double Search::LpBound() {
+struct WholeLp {
+  Search::MipModel mip;
+  int fixed = 0;           // sessions placed by the fixed requests
+  std::size_t requests = 0;  // the others
+  OsiClpSolverInterface solver;  // loaded with mip; holds Clp's last basis once `solved`
+  bool solved = false;
+};
+
+// The whole problem's model: every request that is not fixed, placed anywhere the fixed ones leave free.
+std::shared_ptr<WholeLp> Search::WholeProblemLp() {
+  if (whole_lp_) return whole_lp_;
+  auto lp = std::make_shared<WholeLp>();
   const std::size_t mark = journal_.size();
-  const auto at_c = at_clinician_, at_s = at_start_, at_m = at_room_;
-  std::vector<int> reqs;
   for (std::size_t r = 0; r < reqs_.size(); ++r)
     if (at_clinician_[r] >= 0 && !reqs_[r].fixed) Remove(static_cast<int>(r));
-  const int fixed = placed_count_;
+  lp->fixed = placed_count_;
+  std::vector<int> reqs;
   CollectUnplaced(reqs);
-  MipModel mip;
-  BuildMip(reqs, kMipBoundVariables, mip);
+  lp->requests = reqs.size();
+  BuildMip(reqs, kMipBoundVariables, lp->mip);
   Rollback(mark);
   journal_.clear();
-  if (mip.vars.empty()) return reqs.empty() ? fixed : -1;
-  const double lp = SolveLp(mip, Current(mip, at_c, at_s, at_m));
-  return lp < 0 ? -1 : fixed + lp;
+  if (!lp->mip.vars.empty()) LoadSolver(lp->mip, lp->solver);
+  whole_lp_ = lp;
+  return lp;
+}
+
+// An upper bound on the sessions placed: the pinned ones plus the LP relaxation of placing all the others
+// (-1 when the model is too large or Clp does not finish before the deadline).
+double Search::LpBound() {
+  const auto whole = WholeProblemLp();
+  if (whole->mip.vars.empty()) return whole->requests == 0 ? whole->fixed : -1;
+  ClpSimplex* lp = whole->solver.getModelPtr();
+  lp->setLogLevel(0);
+  const auto start = Current(whole->mip, at_clinician_, at_start_, at_room_);
+  std::copy(start.begin(), start.end(), lp->primalColumnSolution());
+  LimitTo(*lp, deadline_);
+  lp->primal(1);
+  whole->solved = lp->status() == 0;
+  return whole->solved ? whole->fixed - lp->objectiveValue() : -1;
 }
 
 // Re-solves one piece exactly; keeps the result (and returns true) when it places more sessions.
@@ -301,7 +331,7 @@ bool Search::SolvePiece(const std::vector<int>& piece) {
     return false;
   }
   // The LP relaxation first: a piece whose LP cannot place one more is closed without CBC.
-  if (SolveLp(mip, Current(mip, at_c, at_s, at_m)) < held + 1 - 1e-6) {
+  if (SolveLp(mip, Current(mip, at_c, at_s, at_m), deadline_) < held + 1 - 1e-6) {
     Rollback(mark);
     return false;
   }
@@ -372,26 +402,22 @@ bool Search::SolvePiece(const std::vector<int>& piece) {
 void Search::LpGuidedPiece(std::vector<std::vector<int>>& out) {
   out.clear();
   if (p_.requests.size() > kMipBoundRequests) return;
-  const std::size_t mark = journal_.size();
-  const auto at_c = at_clinician_, at_s = at_start_, at_m = at_room_;
-  std::vector<int> reqs;
-  for (std::size_t r = 0; r < reqs_.size(); ++r)
-    if (at_clinician_[r] >= 0 && !reqs_[r].fixed) Remove(static_cast<int>(r));
-  CollectUnplaced(reqs);
-  MipModel mip;
-  BuildMip(reqs, kMipBoundVariables, mip);
-  Rollback(mark);
+  const auto whole = WholeProblemLp();
+  const auto& mip = whole->mip;
   const int n = static_cast<int>(mip.vars.size());
   if (n == 0) return;
-  const auto cur = Current(mip, at_c, at_s, at_m);
-  OsiClpSolverInterface solver;
-  LoadSolver(mip, solver);
-  for (int i = 0; i < n; ++i) solver.setObjCoeff(i, -(1.0 + kMipLpKeep * cur[i]));
-  ClpSimplex* lp = solver.getModelPtr();
+  const auto cur = Current(mip, at_clinician_, at_start_, at_room_);
+  ClpSimplex* lp = whole->solver.getModelPtr();
   lp->setLogLevel(0);
-  std::copy(cur.begin(), cur.end(), lp->primalColumnSolution());
-  lp->primal(1);
-  if (lp->status() != 0) return;
+  double* objective = lp->objective();
+  for (int i = 0; i < n; ++i) objective[i] = -(1.0 + kMipLpKeep * cur[i]);
+  // Only the objective changed since the last solve, so its optimal basis is still feasible: primal simplex goes
+  // on from there (tens of milliseconds instead of a second from the current week).
+  if (!whole->solved) std::copy(cur.begin(), cur.end(), lp->primalColumnSolution());
+  LimitTo(*lp, deadline_);
+  lp->primal(whole->solved ? 0 : 1);
+  whole->solved = lp->status() == 0;
+  if (!whole->solved) return;
   const double* x = lp->primalColumnSolution();
   std::vector<int> piece;
   std::vector<char> in(reqs_.size(), 0);
@@ -422,8 +448,9 @@ double Search::Bound(const Solution& from) {
 
 // Cycles through the kinds of piece (a kind that gained is tried again) until the ceiling is reached, a whole
 // round gains nothing, kMipMaxPieces pieces were tried or the time limit comes.
-Solution Search::Polish(const Solution& from, int ceiling, double cpu_until) {
+Solution Search::Polish(const Solution& from, int ceiling, double cpu_until, std::shared_ptr<WholeLp> whole_lp) {
   cpu_until_ = cpu_until;
+  whole_lp_ = std::move(whole_lp);
   Load(from);
   const int start_count = placed_count_;
   std::vector<int> unplaced;

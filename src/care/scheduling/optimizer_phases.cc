@@ -260,6 +260,7 @@ Solution Solve(const Problem& problem, const Options& options) {
   // The most sessions that can be placed: the LP bound of a small problem, computed after the first run when it
   // left something unplaced; the runs and the exact neighbourhoods stop once they reach it.
   int ceiling = static_cast<int>(problem.requests.size());
+  std::shared_ptr<detail::WholeLp> whole_lp;
   for (int k = 0; k < runs; ++k) {
     Options o = options;
     o.seed = options.seed + 7919u * k;
@@ -272,7 +273,9 @@ Solution Solve(const Problem& problem, const Options& options) {
       best = std::move(s);
     if (best.unplaced.empty() || static_cast<int>(best.placed.size()) >= ceiling) break;
     if (k == 0 && problem.requests.size() <= detail::kMipBoundRequests) {
-      const double bound = Search(problem, o).Bound(best);
+      Search bounding(problem, o);
+      const double bound = bounding.Bound(best);
+      whole_lp = bounding.whole_lp();
       if (bound >= 0) ceiling = static_cast<int>(bound + 1e-6);
       if (static_cast<int>(best.placed.size()) >= ceiling) break;
     }
@@ -285,7 +288,7 @@ Solution Solve(const Problem& problem, const Options& options) {
       detail::ThreadSeconds() < cpu_until) {
     Options o = options;
     o.time_limit_ms = static_cast<int>(options.time_limit_ms - spent);
-    best = Search(problem, o).Polish(best, ceiling, cpu_until);
+    best = Search(problem, o).Polish(best, ceiling, cpu_until, whole_lp);
   }
   best.solve_micros = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - start).count();
   return best;

@@ -10,6 +10,7 @@
 #include <array>
 #include <chrono>
 #include <ctime>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -79,6 +80,8 @@ struct Req {
   std::string reason;  // why it cannot be placed at all ("" when it has candidates)
 };
 
+struct WholeLp;  // optimizer_mip.cc
+
 class Search {
  public:
   Search(const Problem& problem, const Options& options);
@@ -86,10 +89,12 @@ class Search {
   // Exact neighbourhoods (optimizer_mip.cc): starts from `from` (a solution of the same problem), re-solves pieces
   // of it with CBC (everything else kept) and returns the result, or `from` itself when no piece gains a session.
   // Stops when `ceiling` sessions are placed or this thread's CPU time (ThreadSeconds) reaches `cpu_until`.
-  Solution Polish(const Solution& from, int ceiling, double cpu_until);
+  // `whole_lp`, when given, is the one Bound computed (the LP-guided pieces re-solve it from its optimal basis).
+  Solution Polish(const Solution& from, int ceiling, double cpu_until, std::shared_ptr<WholeLp> whole_lp = {});
   // An upper bound on the sessions placed (the LP relaxation of the problem, started from `from`); -1 when the
-  // problem is too large for it.
+  // problem is too large for it or Clp does not finish before the deadline. The LP is kept (whole_lp()).
   double Bound(const Solution& from);
+  std::shared_ptr<WholeLp> whole_lp() const { return whole_lp_; }
   struct MipModel {  // a 0/1 model: variables (request, clinician, start, room), rows of ones with upper bounds
     std::vector<std::array<int, 4>> vars;
     std::vector<std::vector<int>> rows;
@@ -188,6 +193,10 @@ class Search {
   unsigned stamp_ = 0;
   long long nodes_ = 0, node_budget_ = 0;
   double cpu_until_ = 1e300;  // Polish's CPU-time budget (ThreadSeconds)
+  // The LP relaxation of the whole problem (every request not fixed), its model and Clp's last optimal basis: the
+  // model does not depend on where the movable sessions are, so it is built and solved once per Solve.
+  std::shared_ptr<WholeLp> whole_lp_;
+  std::shared_ptr<WholeLp> WholeProblemLp();
   int cbc_runs_ = 0;
 };
 
