@@ -1,6 +1,7 @@
 // Exact neighbourhoods: after the heuristic, pieces of its solution (one room's week, two consecutive days, the
 // evening band, family sessions, one clinician's week, one day, the sessions in the way of an unplaced request and,
-// for small problems, the sessions the LP relaxation of the whole problem would move) are re-solved exactly as 0/1 programs by COIN-OR
+// for small problems, the sessions the LP relaxation of the whole problem would move, alone and with the rest of
+// their rooms' days) are re-solved exactly as 0/1 programs by COIN-OR
 // CBC, everything outside the piece kept where it is, together with the requests left unplaced. On the generated
 // 100-client programs the heuristic stopped 1–2 sessions short of the optimum on some seeds, and CBC on such
 // neighbourhoods found the missing sessions (docs/performance.md, issue 7; ADR 0014).

@@ -56,7 +56,8 @@ inline constexpr std::size_t kRestartRequests = 600;
 // Options::time_limit_ms (wall time) bounds both.
 inline constexpr int kMipClinicians = 6, kMipKinds = 8, kMipMaxPieces = 200, kMipCbcRuns = 6;
 // The LP-guided piece (kind kMipLpKind, small problems only): each place of the whole problem's LP relaxation is
-// worth one session plus kMipLpKeep when it is where its request is now, and the sessions that LP moves form the piece.
+// worth one session plus kMipLpKeep when it is where its request is now, and the sessions that LP moves form the piece;
+// when it cannot gain, the same piece grown by the other sessions of its rooms' days is tried.
 inline constexpr int kMipLpKind = 7;
 inline constexpr double kMipLpKeep = 0.01;
 inline constexpr std::size_t kMipMaxPiece = 90;
