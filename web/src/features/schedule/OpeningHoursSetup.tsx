@@ -13,16 +13,16 @@ export function OpeningHoursSetup() {
   const [programId, setProgramId] = useState('');
   const chosen = programId || programs.data?.items[0]?.id || '';
   const hours = useAsync((signal) => (chosen ? openingHoursApi.get(chosen, signal) : Promise.resolve(null)), [chosen]);
-  const [open, setOpen] = useState('');
-  const [close, setClose] = useState('');
+  // What the user typed, over the hours read: the fields show the stored hours on the first render that has them
+  // (copying them into state after rendering showed empty fields for a moment). New hours read drop the edit.
+  const [edit, setEdit] = useState<{ open: string; close: string } | null>(null);
   const { busy, error, setError, run } = useAction();
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (hours.data) {
-      setOpen(hours.data.open);
-      setClose(hours.data.close);
-    }
-  }, [hours.data]);
+  useEffect(() => setEdit(null), [hours.data]);
+  const open = edit?.open ?? hours.data?.open ?? '';
+  const close = edit?.close ?? hours.data?.close ?? '';
+  const setOpen = (value: string) => setEdit({ open: value, close });
+  const setClose = (value: string) => setEdit({ open, close: value });
   const field = (f: string) => (error instanceof ApiError ? error.fieldMessage(f) : undefined);
   const changed = hours.data != null && (open !== hours.data.open || close !== hours.data.close);
 
