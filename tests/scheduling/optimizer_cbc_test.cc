@@ -98,26 +98,10 @@ TEST(OptimizerVsCbcInstances, PooledRoomsAreOnlyAnUpperBoundWhenCapacitiesNest) 
   EXPECT_EQ(s.placed.size(), 3u);
 }
 
-// A generated 100-client program (6 clinicians, one office, one family room) where the search before the
-// ruin-and-recreate phase placed 109. 110 is the optimum of the exact (per-room) CBC model, proven in about
-// 10 s of CPU (bench/scheduling_bench --clients 100 --cbc-rooms exact), too slow to solve here every run.
-TEST(OptimizerVsCbcInstances, ReachesTheOptimumOnAProgramWhereRoomsBind) {
-  ProgramOptions o;
-  o.clients = 100;
-  o.clinicians = 6;
-  o.rooms = 2;
-  o.seed = 1006;
-  const auto p = GenerateProgram(o);
-  const auto s = SolveSmall(p);
-  EXPECT_EQ(optimize::Validate(p, s), std::vector<std::string>{});
-  EXPECT_EQ(s.placed.size(), 110u);
-}
-
-// Generated 100-client programs where the heuristic alone (optimizer seed 1) stays one session short of the exact
-// optimum, proven by CBC's per-room model (docs/performance.md, 10–60 s each, too slow to solve here every run):
-// the exact neighbourhoods (optimizer_mip.cc), bounded by the LP relaxation, find the missing session.
-TEST(OptimizerVsCbcInstances, ExactNeighbourhoodsReachTheOptimumWhereTheHeuristicStopsShort) {
-  for (const auto& [seed, optimum] : std::vector<std::pair<unsigned, std::size_t>>{{1000, 132}, {1005, 121}, {1007, 124}}) {
+// Solves generated 100-client programs (6 clinicians, one office, one family room) of the given seeds and expects
+// each program's exact optimum, known from CBC's per-room model.
+void ExpectOptima(const std::vector<std::pair<unsigned, std::size_t>>& seeds_and_optima) {
+  for (const auto& [seed, optimum] : seeds_and_optima) {
     ProgramOptions o;
     o.clients = 100;
     o.clinicians = 6;
@@ -128,23 +112,25 @@ TEST(OptimizerVsCbcInstances, ExactNeighbourhoodsReachTheOptimumWhereTheHeuristi
     EXPECT_EQ(optimize::Validate(p, s), std::vector<std::string>{}) << seed;
     EXPECT_EQ(s.placed.size(), optimum) << seed;
   }
+}
+
+// A generated 100-client program (6 clinicians, one office, one family room) where the search before the
+// ruin-and-recreate phase placed 109. 110 is the optimum of the exact (per-room) CBC model, proven in about
+// 10 s of CPU (bench/scheduling_bench --clients 100 --cbc-rooms exact), too slow to solve here every run.
+TEST(OptimizerVsCbcInstances, ReachesTheOptimumOnAProgramWhereRoomsBind) { ExpectOptima({{1006, 110}}); }
+
+// Generated 100-client programs where the heuristic alone (optimizer seed 1) stays one session short of the exact
+// optimum, proven by CBC's per-room model (docs/performance.md, 10–60 s each, too slow to solve here every run):
+// the exact neighbourhoods (optimizer_mip.cc), bounded by the LP relaxation, find the missing session.
+TEST(OptimizerVsCbcInstances, ExactNeighbourhoodsReachTheOptimumWhereTheHeuristicStopsShort) {
+  ExpectOptima({{1000, 132}, {1005, 121}, {1007, 124}});
 }
 
 // Two more where every piece of fixed shape and the sessions the whole problem's LP moves are closed, and the
 // missing session needs those sessions re-solved together with the rest of their rooms' days (the grown LP-guided
 // piece of optimizer_mip.cc; without it both stay one short). Optima proven by CBC's per-room model in 18 s each.
 TEST(OptimizerVsCbcInstances, TheLpGuidedPieceGrownByItsRoomsDaysFindsTheLastSession) {
-  for (const auto& [seed, optimum] : std::vector<std::pair<unsigned, std::size_t>>{{1013, 120}, {1017, 111}}) {
-    ProgramOptions o;
-    o.clients = 100;
-    o.clinicians = 6;
-    o.rooms = 2;
-    o.seed = seed;
-    const auto p = GenerateProgram(o);
-    const auto s = SolveSmall(p);
-    EXPECT_EQ(optimize::Validate(p, s), std::vector<std::string>{}) << seed;
-    EXPECT_EQ(s.placed.size(), optimum) << seed;
-  }
+  ExpectOptima({{1013, 120}, {1017, 111}});
 }
 
 }  // namespace
